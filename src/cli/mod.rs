@@ -1,0 +1,251 @@
+//! The command line: `convergence` with no command opens the window; each subcommand is a
+//! thin call into the same core the window uses.
+
+mod score_table;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::files::{self, FileError};
+use crate::model::Aggregation;
+use crate::scoring;
+
+/// Assess how far IT and the business of an organisation have converged.
+#[derive(Debug, Parser)]
+#[command(name = "convergence", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check questionnaire or assessment files; problems go to stderr as FILE:LINE:COL: message.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Inspect questionnaires.
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
+    /// Turn a CSV export of Microsoft Forms, Google Forms or LimeSurvey into an assessment.
+    ImportCsv {
+        /// Questionnaire file, or the id of a built-in one.
+        #[arg(long, short)]
+        questionnaire: String,
+        /// The CSV export, one row per respondent.
+        responses: PathBuf,
+        /// The assessment file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Organisation name to record in the assessment.
+        #[arg(long, default_value = "")]
+        organisation: String,
+    },
+    /// Score an assessment.
+    Score {
+        assessment: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// How answers combine; defaults to the rule saved in the assessment.
+        #[arg(long, value_enum)]
+        aggregation: Option<AggregationArg>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// List the built-in questionnaires.
+    List,
+    /// Show a questionnaire's dimensions and questions.
+    Show {
+        /// Questionnaire file, or the id of a built-in one.
+        questionnaire: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+/// `--aggregation` on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AggregationArg {
+    Mean,
+    Median,
+    WeakestLink,
+}
+
+impl From<AggregationArg> for Aggregation {
+    fn from(arg: AggregationArg) -> Self {
+        match arg {
+            AggregationArg::Mean => Aggregation::Mean,
+            AggregationArg::Median => Aggregation::Median,
+            AggregationArg::WeakestLink => Aggregation::WeakestLink,
+        }
+    }
+}
+
+/// Runs one subcommand. Problems the user must fix are printed here; the exit code says
+/// whether there were any.
+pub fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Validate { files } => Ok(validate(&files)),
+        Command::Questionnaire(QuestionnaireCommand::List) => {
+            for q in files::builtin_questionnaires() {
+                println!(
+                    "{:<22} {} ({} questions, about {} min)",
+                    q.id,
+                    q.title,
+                    q.questions.len(),
+                    q.estimated_minutes
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Questionnaire(QuestionnaireCommand::Show {
+            questionnaire,
+            format,
+        }) => show_questionnaire(&questionnaire, format),
+        Command::ImportCsv {
+            questionnaire,
+            responses,
+            output,
+            organisation,
+        } => import_csv(&questionnaire, &responses, &output, organisation),
+        Command::Score {
+            assessment,
+            format,
+            aggregation,
+        } => score(&assessment, format, aggregation),
+    }
+}
+
+/// Validates each file as an assessment (it has a `format_version`) or a questionnaire.
+fn validate(paths: &[PathBuf]) -> ExitCode {
+    let mut ok = true;
+    for path in paths {
+        match validate_one(path) {
+            Ok(()) => {}
+            Err(err) => {
+                ok = false;
+                eprintln!("{err}");
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn validate_one(path: &Path) -> Result<(), FileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if text.contains("format_version") {
+        files::parse_assessment(&text, path).map(drop)
+    } else {
+        files::parse_questionnaire(&text, path).map(drop)
+    }
+}
+
+#[derive(Serialize)]
+struct QuestionnaireSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    version: &'a str,
+    dimensions: Vec<DimensionSummary<'a>>,
+    questions: Vec<QuestionSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct DimensionSummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    weight: f64,
+}
+
+#[derive(Serialize)]
+struct QuestionSummary<'a> {
+    id: &'a str,
+    dimension: &'a str,
+    text: &'a str,
+    weight: f64,
+}
+
+fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
+    let q = files::resolve_questionnaire(file_or_id)?;
+    match format {
+        Format::Json => {
+            let summary = QuestionnaireSummary {
+                id: &q.id,
+                title: &q.title,
+                version: &q.version,
+                dimensions: q
+                    .dimensions
+                    .iter()
+                    .map(|d| DimensionSummary {
+                        id: &d.id,
+                        name: &d.name,
+                        weight: d.weight,
+                    })
+                    .collect(),
+                questions: q
+                    .questions
+                    .iter()
+                    .map(|x| QuestionSummary {
+                        id: &x.id,
+                        dimension: &x.dimension,
+                        text: &x.text,
+                        weight: x.weight,
+                    })
+                    .collect(),
+            };
+            println!("{}", serde_json::to_string_pretty(&summary)?);
+        }
+        Format::Table => {
+            println!("{} — {} (version {})", q.id, q.title, q.version);
+            for d in &q.dimensions {
+                println!("\n{} [{}] weight {}", d.name, d.id, d.weight);
+                for question in q.questions_in(&d.id) {
+                    println!("  {:<8} {}", question.id, question.text);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_csv(
+    _questionnaire: &str,
+    _responses: &Path,
+    _output: &Path,
+    _organisation: String,
+) -> Result<ExitCode> {
+    anyhow::bail!("TEMP: CSV import is being written")
+}
+
+fn score(path: &Path, format: Format, aggregation: Option<AggregationArg>) -> Result<ExitCode> {
+    let assessment = files::load_assessment(path)?;
+    let rule = aggregation.map_or(assessment.aggregation, Aggregation::from);
+    let scores = scoring::score_with(&assessment, rule);
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&scores).context("encoding scores")?
+        ),
+        Format::Table => print!("{}", score_table::score_table(&assessment, &scores)),
+    }
+    Ok(ExitCode::SUCCESS)
+}

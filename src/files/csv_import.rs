@@ -1,0 +1,1 @@
+//! Placeholder: CSV import is being written.

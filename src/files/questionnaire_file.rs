@@ -1,0 +1,61 @@
+//! Loading questionnaires: from a `.ron` file, or from the ones built into the binary.
+
+use std::path::Path;
+
+use super::FileError;
+use crate::model::Questionnaire;
+use crate::validate::validate;
+
+/// The shipped questionnaires, embedded so the app works from any directory.
+const BUILTIN: [(&str, &str); 0] = []; // TEMP until the shipped files exist
+
+/// Parses and validates a questionnaire; `path` is only used in messages.
+pub fn parse_questionnaire(text: &str, path: &Path) -> Result<Questionnaire, FileError> {
+    let questionnaire: Questionnaire =
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e))?;
+    let problems = validate(&questionnaire, text);
+    if problems.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(FileError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+}
+
+/// Reads, parses and validates a questionnaire file.
+pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, FileError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_questionnaire(&text, path)
+}
+
+/// The questionnaires built into the binary, workshop first.
+pub fn builtin_questionnaires() -> Vec<Questionnaire> {
+    // The shipped files are validated by the test suite, so none is skipped in practice.
+    BUILTIN
+        .iter()
+        .filter_map(|(path, text)| parse_questionnaire(text, Path::new(path)).ok())
+        .collect()
+}
+
+/// A questionnaire named by a path to a file or by the id of a built-in one.
+pub fn resolve_questionnaire(file_or_id: &str) -> Result<Questionnaire, FileError> {
+    let path = Path::new(file_or_id);
+    if !path.exists()
+        && let Some(q) = builtin_questionnaires()
+            .into_iter()
+            .find(|q| q.id == file_or_id)
+    {
+        return Ok(q);
+    }
+    load_questionnaire(path)
+}
+
+/// The raw text of the built-in questionnaires, for tests that check they are valid.
+pub fn builtin_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BUILTIN.iter().copied()
+}

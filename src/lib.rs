@@ -1,0 +1,11 @@
+//! Convergence: assess how far IT and the business of an organisation have converged.
+//!
+//! Data flows one way: `files` → `model` → `scoring` → `ui` / `report`. Nothing below `ui`
+//! knows egui.
+
+pub mod cli;
+pub mod files;
+pub mod model;
+pub mod scoring;
+pub mod ui;
+pub mod validate;

@@ -1,0 +1,18 @@
+//! `convergence`: the window when run without a command, otherwise the command line.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use convergence::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Some(command) => run(command),
+        None => convergence::ui::run_app(),
+    };
+    outcome.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::FAILURE
+    })
+}

@@ -1,0 +1,177 @@
+//! An assessment: the document a user opens and saves. It carries its own copy of the
+//! questionnaire so a file opened years later scores exactly as it did.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::questionnaire::Questionnaire;
+use super::touchpoint::{Level, Touchpoint};
+
+/// The assessment file format this version writes; files up to this version open.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One assessment of one organisation at one date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub format_version: u32,
+    #[serde(default)]
+    pub organisation: String,
+    /// ISO date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub facilitator: String,
+    pub questionnaire: Questionnaire,
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub touchpoints: Vec<Touchpoint>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub actions: Vec<ActionItem>,
+}
+
+/// Which side of the house a participant sits on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    It,
+    #[default]
+    Business,
+}
+
+impl Side {
+    /// "IT" or "Business".
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::It => "IT",
+            Side::Business => "Business",
+        }
+    }
+}
+
+/// One person answering (or an anonymous code standing for one).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Stable identity within the file; names may change or repeat.
+    pub id: String,
+    pub name: String,
+    pub side: Side,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Who this is in the source the answers came from (a form's response id, an email), so
+    /// importing the same export twice adds nobody twice. Empty for people entered by hand.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_id: String,
+    /// Keyed by question id.
+    #[serde(default)]
+    pub responses: BTreeMap<String, Response>,
+}
+
+/// One answer on the scale, or a reason there is none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Answer {
+    #[default]
+    Blank,
+    Level(u8),
+    DontKnow,
+    NotApplicable,
+}
+
+impl Answer {
+    /// The level when the answer counts as a score.
+    pub fn level(self) -> Option<u8> {
+        match self {
+            Answer::Level(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        *self == Answer::Blank
+    }
+}
+
+/// A participant's answer to one question: where they are, where they want to be.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    #[serde(default, skip_serializing_if = "Answer::is_blank")]
+    pub current: Answer,
+    #[serde(default, skip_serializing_if = "Answer::is_blank")]
+    pub target: Answer,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    /// Earlier rounds of voting on this question, oldest first; the fields above are the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_rounds: Vec<Round>,
+}
+
+/// A superseded vote, kept to show how far the room converged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    pub current: Answer,
+    pub target: Answer,
+}
+
+/// How answers are combined into question and dimension scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Aggregation {
+    /// Question = mean of its answers; dimension = weighted mean of its questions.
+    #[default]
+    Mean,
+    /// Question = median of its answers; dimension = weighted mean of its questions.
+    Median,
+    /// Question = mean of its answers; dimension = its lowest question.
+    WeakestLink,
+}
+
+/// An agreed action of the action plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActionItem {
+    #[serde(default)]
+    pub dimension: String,
+    pub text: String,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub due: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl Response {
+    pub fn is_empty(&self) -> bool {
+        self.current.is_blank() && self.target.is_blank() && self.comment.is_empty()
+    }
+}
+
+impl Assessment {
+    /// A new, empty assessment taken with `questionnaire`.
+    pub fn new(questionnaire: Questionnaire) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            organisation: String::new(),
+            date: String::new(),
+            facilitator: String::new(),
+            questionnaire,
+            aggregation: Aggregation::default(),
+            participants: Vec::new(),
+            touchpoints: Vec::new(),
+            notes: String::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// An id no participant has yet: `p1`, `p2`, …
+    pub fn next_participant_id(&self) -> String {
+        (1..)
+            .map(|n| format!("p{n}"))
+            .find(|id| self.participants.iter().all(|p| &p.id != id))
+            .unwrap_or_default()
+    }
+}

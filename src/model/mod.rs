@@ -1,0 +1,14 @@
+//! The documents Convergence reads and writes: questionnaires and assessments.
+//! Plain serde types with no behaviour beyond small lookups; scoring lives in `scoring`.
+
+mod assessment;
+mod questionnaire;
+mod touchpoint;
+
+pub use assessment::{
+    ActionItem, Aggregation, Answer, Assessment, FORMAT_VERSION, Participant, Response, Round, Side,
+};
+pub use questionnaire::{
+    Channel, Dimension, Improvement, Question, Questionnaire, Role, Scale, ScaleLevel, Slope, Zone,
+};
+pub use touchpoint::{Engagement, Frequency, Level, Touchpoint, TouchpointCatalogue};

@@ -1,0 +1,220 @@
+//! The scoring core: everything Convergence derives from an assessment. No egui here; the
+//! window, the command line and the report all read the `Scores` this computes.
+//!
+//! The contract (also in the README):
+//! - question score = mean of its numeric answers (median under `Aggregation::Median`);
+//!   don't know / not applicable / blank never count;
+//! - dimension score = weighted mean (question weights) of the scores of its questions that
+//!   have at least one answer (its lowest question score under `Aggregation::WeakestLink`);
+//! - overall practice score = weighted mean (dimension weights) of the dimension scores;
+//! - the same for target answers; gap = target − current; the same for IT and business
+//!   participants alone; perception gap = IT − business;
+//! - a score with no answers behind it is `None`, never 0.
+
+mod engagement;
+mod gaps;
+mod practice;
+mod slope;
+mod stats;
+
+pub use engagement::{EngagementIndex, engagement_index, frequency_weight, strength};
+pub use gaps::{RankedGap, ranked_gaps};
+pub use practice::{Phase, PracticeScores, Votes, practice_scores};
+pub use slope::{SlopePosition, slope_position};
+pub use stats::{Stats, quantile, weighted_mean};
+
+use serde::Serialize;
+
+use crate::model::{Aggregation, Assessment, Side};
+
+/// A question whose answers have a sample standard deviation above this (with at least
+/// `DISAGREEMENT_MIN_ANSWERS` answers) is flagged for discussion: on a 1–5 scale, answers
+/// a full level apart on average mean the room does not share one picture.
+pub const DISAGREEMENT_SD: f64 = 1.0;
+/// Fewer answers than this are too few to call a disagreement.
+pub const DISAGREEMENT_MIN_ANSWERS: usize = 3;
+
+/// Everything derived from one assessment.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scores {
+    pub aggregation: Aggregation,
+    pub overall: OverallScore,
+    pub dimensions: Vec<DimensionScore>,
+    pub questions: Vec<QuestionScore>,
+    /// Dimension gaps, largest (gap × weight) first, with improvement actions.
+    pub gaps: Vec<RankedGap>,
+}
+
+/// The whole organisation's position.
+#[derive(Clone, Debug, Serialize)]
+pub struct OverallScore {
+    /// Overall practice score, current answers.
+    pub current: Option<f64>,
+    /// Overall practice score, target answers.
+    pub target: Option<f64>,
+    pub gap: Option<f64>,
+    pub it: Option<f64>,
+    pub business: Option<f64>,
+    pub perception_gap: Option<f64>,
+    /// Touchpoint engagement index today.
+    pub engagement: Option<f64>,
+    pub engagement_target: Option<f64>,
+    pub missing_touchpoints: usize,
+    /// Combined position on the slope today, and its zone.
+    pub slope: Option<f64>,
+    pub zone: Option<String>,
+    pub slope_target: Option<f64>,
+    pub target_zone: Option<String>,
+}
+
+/// One dimension's scores.
+#[derive(Clone, Debug, Serialize)]
+pub struct DimensionScore {
+    pub id: String,
+    pub name: String,
+    pub weight: f64,
+    pub current: Option<f64>,
+    pub target: Option<f64>,
+    pub gap: Option<f64>,
+    pub it: Option<f64>,
+    pub business: Option<f64>,
+    pub perception_gap: Option<f64>,
+    /// All current answers to the dimension's questions, pooled.
+    pub spread: Stats,
+    /// Questions with at least one current answer, out of `questions`.
+    pub answered: usize,
+    pub questions: usize,
+}
+
+/// One question's scores.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuestionScore {
+    pub id: String,
+    pub dimension: String,
+    pub weight: f64,
+    pub current: Option<f64>,
+    pub target: Option<f64>,
+    pub gap: Option<f64>,
+    pub it: Option<f64>,
+    pub business: Option<f64>,
+    pub perception_gap: Option<f64>,
+    /// Current answers.
+    pub spread: Stats,
+    pub target_spread: Stats,
+    pub dont_know: usize,
+    pub not_applicable: usize,
+    /// The room disagrees widely: worth discussing before trusting the mean.
+    pub disagreement: bool,
+}
+
+/// Scores an assessment with its own aggregation rule.
+pub fn score(assessment: &Assessment) -> Scores {
+    score_with(assessment, assessment.aggregation)
+}
+
+/// Scores an assessment with the given aggregation rule.
+pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
+    let questionnaire = &assessment.questionnaire;
+    let levels = questionnaire.max_level();
+    let votes = Votes::gather(assessment);
+    let run = |phase, who| practice_scores(questionnaire, &votes, phase, who, aggregation);
+    let current = run(Phase::Current, None);
+    let target = run(Phase::Target, None);
+    let it = run(Phase::Current, Some(Side::It));
+    let business = run(Phase::Current, Some(Side::Business));
+
+    let questions: Vec<QuestionScore> = questionnaire
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let spread = Stats::of(&votes.levels(i, Phase::Current, None), levels);
+            let count = |answer| votes.0[i].iter().filter(|v| v.current == answer).count();
+            QuestionScore {
+                id: q.id.clone(),
+                dimension: q.dimension.clone(),
+                weight: q.weight,
+                current: current.questions[i],
+                target: target.questions[i],
+                gap: difference(target.questions[i], current.questions[i]),
+                it: it.questions[i],
+                business: business.questions[i],
+                perception_gap: difference(it.questions[i], business.questions[i]),
+                disagreement: spread.count >= DISAGREEMENT_MIN_ANSWERS
+                    && spread.sd.is_some_and(|sd| sd > DISAGREEMENT_SD),
+                spread,
+                target_spread: Stats::of(&votes.levels(i, Phase::Target, None), levels),
+                dont_know: count(crate::model::Answer::DontKnow),
+                not_applicable: count(crate::model::Answer::NotApplicable),
+            }
+        })
+        .collect();
+
+    let dimensions: Vec<DimensionScore> = questionnaire
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dimension)| {
+            let mut pooled = Vec::new();
+            let mut answered = 0;
+            let mut total = 0;
+            for (i, _) in questionnaire
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.dimension == dimension.id)
+            {
+                let levels = votes.levels(i, Phase::Current, None);
+                total += 1;
+                answered += usize::from(!levels.is_empty());
+                pooled.extend(levels);
+            }
+            DimensionScore {
+                id: dimension.id.clone(),
+                name: dimension.name.clone(),
+                weight: dimension.weight,
+                current: current.dimensions[d],
+                target: target.dimensions[d],
+                gap: difference(target.dimensions[d], current.dimensions[d]),
+                it: it.dimensions[d],
+                business: business.dimensions[d],
+                perception_gap: difference(it.dimensions[d], business.dimensions[d]),
+                spread: Stats::of(&pooled, levels),
+                answered,
+                questions: total,
+            }
+        })
+        .collect();
+
+    let engagement = engagement_index(&questionnaire.touchpoints, &assessment.touchpoints);
+    let today = slope_position(&questionnaire.slope, current.overall, engagement.today);
+    let goal = slope_position(&questionnaire.slope, target.overall, engagement.target);
+    let overall = OverallScore {
+        current: current.overall,
+        target: target.overall,
+        gap: difference(target.overall, current.overall),
+        it: it.overall,
+        business: business.overall,
+        perception_gap: difference(it.overall, business.overall),
+        engagement: engagement.today,
+        engagement_target: engagement.target,
+        missing_touchpoints: engagement.missing,
+        slope: today.position,
+        zone: today.zone,
+        slope_target: goal.position,
+        target_zone: goal.zone,
+    };
+
+    Scores {
+        aggregation,
+        gaps: ranked_gaps(questionnaire, &dimensions, &questions),
+        overall,
+        dimensions,
+        questions,
+    }
+}
+
+/// `a − b` when both are known.
+fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(a? - b?)
+}

@@ -1,0 +1,135 @@
+//! Practice scores: questions, dimensions and the whole questionnaire, for any group of
+//! participants and for current or target answers, under the assessment's aggregation rule.
+
+use std::collections::HashMap;
+
+use crate::model::{Aggregation, Answer, Assessment, Questionnaire, Side};
+
+use super::stats::{mean, median, weighted_mean};
+
+/// Which answer of a response to score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Current,
+    Target,
+}
+
+/// One answer with the facts needed to filter it.
+#[derive(Clone, Copy, Debug)]
+pub struct Vote {
+    pub side: Side,
+    pub current: Answer,
+    pub target: Answer,
+}
+
+impl Vote {
+    pub fn answer(&self, phase: Phase) -> Answer {
+        match phase {
+            Phase::Current => self.current,
+            Phase::Target => self.target,
+        }
+    }
+}
+
+/// Every participant's votes, grouped by question index, built once per scoring run.
+pub struct Votes(pub Vec<Vec<Vote>>);
+
+impl Votes {
+    /// Gathers the votes; responses to questions the questionnaire lacks are ignored.
+    pub fn gather(assessment: &Assessment) -> Votes {
+        let questionnaire = &assessment.questionnaire;
+        let index: HashMap<&str, usize> = questionnaire
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let mut votes = vec![Vec::new(); questionnaire.questions.len()];
+        for participant in &assessment.participants {
+            for (question, response) in &participant.responses {
+                if let Some(&i) = index.get(question.as_str()) {
+                    votes[i].push(Vote {
+                        side: participant.side,
+                        current: response.current,
+                        target: response.target,
+                    });
+                }
+            }
+        }
+        Votes(votes)
+    }
+
+    /// The numeric answers to question `i` from the participants `who` selects.
+    pub fn levels(&self, i: usize, phase: Phase, who: Option<Side>) -> Vec<f64> {
+        self.0[i]
+            .iter()
+            .filter(|v| who.is_none_or(|side| v.side == side))
+            .filter_map(|v| v.answer(phase).level())
+            .map(f64::from)
+            .collect()
+    }
+}
+
+/// Question, dimension and overall scores of one group for one phase.
+#[derive(Clone, Debug, Default)]
+pub struct PracticeScores {
+    /// In questionnaire order.
+    pub questions: Vec<Option<f64>>,
+    /// In questionnaire order.
+    pub dimensions: Vec<Option<f64>>,
+    pub overall: Option<f64>,
+}
+
+/// Scores the participants `who` selects (all when `None`).
+pub fn practice_scores(
+    questionnaire: &Questionnaire,
+    votes: &Votes,
+    phase: Phase,
+    who: Option<Side>,
+    aggregation: Aggregation,
+) -> PracticeScores {
+    let questions: Vec<Option<f64>> = (0..questionnaire.questions.len())
+        .map(|i| {
+            let levels = votes.levels(i, phase, who);
+            match aggregation {
+                Aggregation::Median => median(&levels),
+                Aggregation::Mean | Aggregation::WeakestLink => {
+                    (!levels.is_empty()).then(|| mean(&levels))
+                }
+            }
+        })
+        .collect();
+
+    let dimensions: Vec<Option<f64>> = questionnaire
+        .dimensions
+        .iter()
+        .map(|d| {
+            let scored = questionnaire
+                .questions
+                .iter()
+                .zip(&questions)
+                .filter(|(q, _)| q.dimension == d.id);
+            match aggregation {
+                Aggregation::WeakestLink => scored
+                    .filter_map(|(_, score)| *score)
+                    .min_by(f64::total_cmp),
+                Aggregation::Mean | Aggregation::Median => {
+                    weighted_mean(scored.map(|(q, score)| (*score, q.weight)))
+                }
+            }
+        })
+        .collect();
+
+    let overall = weighted_mean(
+        questionnaire
+            .dimensions
+            .iter()
+            .zip(&dimensions)
+            .map(|(d, score)| (*score, d.weight)),
+    );
+    PracticeScores {
+        questions,
+        dimensions,
+        overall,
+    }
+}
