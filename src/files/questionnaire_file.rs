@@ -7,7 +7,10 @@ use crate::model::Questionnaire;
 use crate::validate::validate;
 
 /// The shipped questionnaires, embedded so the app works from any directory.
-const BUILTIN: [(&str, &str); 0] = []; // TEMP until the shipped files exist
+const BUILTIN: [(&str, &str); 2] = [
+    ("questionnaires/workshop.ron", include_str!("../../questionnaires/workshop.ron")),
+    ("questionnaires/cio-self-check.ron", include_str!("../../questionnaires/cio-self-check.ron")),
+];
 
 /// Parses and validates a questionnaire; `path` is only used in messages.
 pub fn parse_questionnaire(text: &str, path: &Path) -> Result<Questionnaire, FileError> {

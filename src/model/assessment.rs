@@ -146,7 +146,10 @@ pub struct ActionItem {
 
 impl Response {
     pub fn is_empty(&self) -> bool {
-        self.current.is_blank() && self.target.is_blank() && self.comment.is_empty()
+        self.current.is_blank()
+            && self.target.is_blank()
+            && self.comment.is_empty()
+            && self.earlier_rounds.is_empty()
     }
 }
 

@@ -1,8 +1,59 @@
 //! The desktop window (eframe/egui). Reads the scoring core; never computes scores itself.
 
+mod app;
+pub mod charts;
+pub mod command;
+pub mod dialogs;
+pub mod document;
+mod questionnaire;
+mod results;
+mod settings;
+mod setup;
+mod start;
+pub mod theme;
+
 use std::process::ExitCode;
+
+pub use app::{App, AppEnv};
+pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use settings::Settings;
+
+/// The screens of the window, in the order a user meets them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Setup,
+    Questionnaire,
+    Results,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [Screen::Start, Screen::Setup, Screen::Questionnaire, Screen::Results];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Screen::Start => "Start",
+            Screen::Setup => "Setup",
+            Screen::Questionnaire => "Questionnaire",
+            Screen::Results => "Results",
+        }
+    }
+}
+
+/// The name the window and its data folder go by.
+pub const APP_NAME: &str = "Convergence";
 
 /// Opens the window and runs until it is closed.
 pub fn run_app() -> anyhow::Result<ExitCode> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    let env = AppEnv { dialogs: Box::new(NativeDialogs::default()), data_dir: eframe::storage_dir(APP_NAME) };
+    eframe::run_native(APP_NAME, options, Box::new(|cc| Ok(Box::new(App::new(cc, env)))))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

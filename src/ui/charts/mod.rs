@@ -1,0 +1,4 @@
+//! Charts of the scores, one per file, all drawn with egui_plot from what the core computed.
+
+pub mod radar;
+pub mod slope;

@@ -1,0 +1,63 @@
+//! What views ask the app to do. Views push commands during a frame; the app applies them
+//! after it, in one place, which gives undo, dirty tracking and autosave one seam.
+
+use std::path::PathBuf;
+
+use crate::model::{Aggregation, Answer, Participant, Questionnaire};
+use crate::scoring::Phase;
+
+use super::Screen;
+
+/// A request from a view.
+#[derive(Clone, Debug)]
+pub enum Command {
+    /// Start a new assessment taken with this questionnaire.
+    New(Box<Questionnaire>),
+    /// Ask for a file to open.
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// Take the autosaved work back.
+    Recover,
+    DiscardRecovery,
+    Undo,
+    Redo,
+    Show(Screen),
+    SetTheme { dark: bool },
+    Edit(Edit),
+}
+
+/// A change to the open assessment; each one can be undone.
+#[derive(Clone, Debug)]
+pub enum Edit {
+    Organisation(String),
+    Date(String),
+    Facilitator(String),
+    AddParticipant,
+    /// Replace a participant's details (their responses are kept).
+    Participant { index: usize, participant: Participant },
+    RemoveParticipant(usize),
+    Answer { participant: usize, question: String, phase: Phase, answer: Answer },
+    Comment { participant: usize, question: String, comment: String },
+    Aggregation(Aggregation),
+    Notes(String),
+}
+
+impl Edit {
+    /// Typing into one text field is one undo step, not one per key.
+    pub fn merges_with(&self, previous: &Edit) -> bool {
+        use Edit::*;
+        match (self, previous) {
+            (Organisation(_), Organisation(_))
+            | (Date(_), Date(_))
+            | (Facilitator(_), Facilitator(_))
+            | (Notes(_), Notes(_)) => true,
+            (Comment { participant: a, question: qa, .. }, Comment { participant: b, question: qb, .. }) => {
+                a == b && qa == qb
+            }
+            (Participant { index: a, .. }, Participant { index: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+}

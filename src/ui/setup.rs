@@ -1,0 +1,94 @@
+//! The setup screen: who is assessed, when, by whom, and the participants answering.
+
+use crate::model::{Assessment, Level, Participant, Side};
+
+use super::command::{Command, Edit};
+
+/// The setup screen.
+#[derive(Default)]
+pub struct SetupView;
+
+impl SetupView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.heading("Setup");
+            ui.weak(format!("Questionnaire: {} (version {})", assessment.questionnaire.title, assessment.questionnaire.version));
+            ui.add_space(8.0);
+            egui::Grid::new("setup-fields").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
+                text_field_ui(ui, "Organisation", &assessment.organisation, "e.g. Acme Insurance", commands, Edit::Organisation);
+                text_field_ui(ui, "Date", &assessment.date, "YYYY-MM-DD", commands, Edit::Date);
+                text_field_ui(ui, "Facilitator", &assessment.facilitator, "who runs the assessment", commands, Edit::Facilitator);
+            });
+
+            ui.add_space(16.0);
+            ui.strong("Participants");
+            ui.weak("For a self-assessment, one participant: you. In a workshop, one row per person in the room.");
+            participants_ui(ui, &assessment.participants, commands);
+            if ui.button("Add participant").clicked() {
+                commands.push(Command::Edit(Edit::AddParticipant));
+            }
+            ui.add_space(16.0);
+            if ui.button("Go to the questionnaire  ➡").clicked() {
+                commands.push(Command::Show(super::Screen::Questionnaire));
+            }
+        });
+    }
+}
+
+/// A labelled one-line text field that turns edits into commands.
+fn text_field_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &str,
+    hint: &str,
+    commands: &mut Vec<Command>,
+    edit: impl Fn(String) -> Edit,
+) {
+    let label = ui.label(label);
+    let mut text = value.to_owned();
+    let response = ui.add(egui::TextEdit::singleline(&mut text).hint_text(hint).desired_width(360.0)).labelled_by(label.id);
+    if response.changed() {
+        commands.push(Command::Edit(edit(text)));
+    }
+    ui.end_row();
+}
+
+fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &mut Vec<Command>) {
+    egui::Grid::new("participants").num_columns(5).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
+        for header in ["Name or code", "Side", "Role", "Level", ""] {
+            ui.strong(header);
+        }
+        ui.end_row();
+        for (index, p) in participants.iter().enumerate() {
+            let mut edited = p.clone();
+            let mut changed = false;
+            changed |= ui
+                .add_sized([220.0, 28.0], egui::TextEdit::singleline(&mut edited.name).hint_text("name or code"))
+                .on_hover_text("Name, or an anonymous code")
+                .changed();
+            // The accessible names below carry the participant so a screen reader can tell rows apart.
+            let side_label = format!("Side of {}", p.name);
+            egui::ComboBox::from_id_salt(("side", &p.id)).selected_text(edited.side.name()).show_ui(ui, |ui| {
+                for side in [Side::It, Side::Business] {
+                    changed |= ui.selectable_value(&mut edited.side, side, side.name()).changed();
+                }
+            }).response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &side_label));
+            changed |= ui.add_sized([200.0, 28.0], egui::TextEdit::singleline(&mut edited.role).hint_text("role")).changed();
+            let level_text = edited.level.map_or("—", Level::name);
+            let level_label = format!("Level of {}", p.name);
+            egui::ComboBox::from_id_salt(("level", &p.id)).selected_text(level_text).show_ui(ui, |ui| {
+                changed |= ui.selectable_value(&mut edited.level, None, "—").changed();
+                for level in Level::ALL {
+                    changed |= ui.selectable_value(&mut edited.level, Some(level), level.name()).changed();
+                }
+            }).response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &level_label));
+            if ui.button("Remove").on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)").clicked() {
+                commands.push(Command::Edit(Edit::RemoveParticipant(index)));
+            }
+            if changed {
+                commands.push(Command::Edit(Edit::Participant { index, participant: edited }));
+            }
+            ui.end_row();
+        }
+    });
+}

@@ -1,0 +1,115 @@
+//! The start screen: the shipped questionnaires to begin with, recent files, Open…, and the
+//! recovery of autosaved work.
+
+use std::path::PathBuf;
+
+use crate::model::Questionnaire;
+
+use super::command::Command;
+
+/// What the start screen shows about autosaved work waiting to be recovered.
+pub struct RecoveryOffer {
+    pub organisation: String,
+    pub questionnaire: String,
+    pub origin: Option<PathBuf>,
+    pub age: String,
+}
+
+/// The start screen.
+#[derive(Default)]
+pub struct StartView;
+
+impl StartView {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        questionnaires: &[Questionnaire],
+        recent: &[PathBuf],
+        commands: &mut Vec<Command>,
+    ) {
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.heading("Convergence");
+            ui.label(
+                "How far have IT and the business of your organisation converged? Answer a questionnaire, \
+                 map where IT and business people meet, and see where you stand on the slope from Silos to Fused.",
+            );
+            ui.add_space(12.0);
+
+            ui.strong("Start a new assessment");
+            for q in questionnaires {
+                questionnaire_card_ui(ui, q, commands);
+            }
+
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                ui.strong("Open an assessment");
+                if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                    commands.push(Command::Open);
+                }
+            });
+            if recent.is_empty() {
+                ui.weak("No recent files yet.");
+            }
+            for path in recent {
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                ui.horizontal(|ui| {
+                    if ui.link(name).clicked() {
+                        commands.push(Command::OpenPath(path.clone()));
+                    }
+                    ui.weak(path.display().to_string());
+                });
+            }
+        });
+    }
+}
+
+impl StartView {
+    /// The offer to take back work autosaved before a crash: asked before anything else.
+    pub fn recovery_ui(ui: &mut egui::Ui, offer: &RecoveryOffer, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).fill(ui.visuals().warn_fg_color.gamma_multiply(0.12)).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.strong("Unsaved work was recovered");
+        let what = if offer.organisation.is_empty() { "an assessment".to_string() } else { offer.organisation.clone() };
+        let file = offer.origin.as_ref().map_or_else(|| "never saved".to_string(), |p| p.display().to_string());
+        ui.label(format!("{what} ({}), {file}, autosaved {}.", offer.questionnaire, offer.age));
+        ui.horizontal(|ui| {
+            if ui.button("Recover").clicked() {
+                commands.push(Command::Recover);
+            }
+            if ui.button("Discard").clicked() {
+                commands.push(Command::DiscardRecovery);
+            }
+        });
+    });
+    }
+}
+
+fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Vec<Command>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.vertical(|ui| {
+                ui.set_max_width(ui.available_width() - 140.0);
+                ui.label(egui::RichText::new(&q.title).size(19.0).strong());
+                ui.weak(format!(
+                    "{} questions in {} dimensions · about {} minutes",
+                    q.questions.len(),
+                    q.dimensions.len(),
+                    q.estimated_minutes
+                ));
+                ui.label(&q.description);
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let start = ui.button("Start");
+                // Several cards each have a "Start": name the questionnaire for screen readers.
+                start.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, format!("Start {}", q.title))
+                });
+                if start.clicked() {
+                    commands.push(Command::New(Box::new(q.clone())));
+                }
+            });
+        });
+    });
+}

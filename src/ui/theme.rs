@@ -1,0 +1,48 @@
+//! Type sizes and colours: readable on a laptop and from the back of a workshop room.
+
+use egui::{Color32, FontFamily, FontId, TextStyle, Theme};
+
+/// Applies the light or dark theme and Convergence's type scale.
+pub fn apply(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
+            (TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.spacing.button_padding = egui::vec2(10.0, 5.0);
+        style.spacing.interact_size.y = 28.0;
+    });
+}
+
+/// Colour of today's (current) values in every chart and marker.
+pub const CURRENT: Color32 = Color32::from_rgb(0x1f, 0x77, 0xb4);
+/// Colour of target values.
+pub const TARGET: Color32 = Color32::from_rgb(0xe0, 0x7b, 0x00);
+/// Colour of IT's answers.
+pub const IT: Color32 = Color32::from_rgb(0x6a, 0x3d, 0x9a);
+/// Colour of the business's answers.
+pub const BUSINESS: Color32 = Color32::from_rgb(0x2c, 0xa0, 0x2c);
+
+/// Background colours of the slope's zones, low to high.
+pub fn zone_colour(index: usize, dark: bool) -> Color32 {
+    const LIGHT: [Color32; 5] = [
+        Color32::from_rgb(0xf4, 0xd6, 0xd2),
+        Color32::from_rgb(0xf7, 0xe6, 0xc4),
+        Color32::from_rgb(0xf2, 0xf0, 0xc0),
+        Color32::from_rgb(0xd5, 0xec, 0xcf),
+        Color32::from_rgb(0xc4, 0xe0, 0xf0),
+    ];
+    let colour = LIGHT[index % LIGHT.len()];
+    if dark { colour.gamma_multiply(0.35) } else { colour }
+}
+
+/// A score to two decimals, or a dash when there are no answers behind it.
+pub fn fmt_score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+}
