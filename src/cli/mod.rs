@@ -227,13 +227,27 @@ fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import_csv(
-    _questionnaire: &str,
-    _responses: &Path,
-    _output: &Path,
-    _organisation: String,
-) -> Result<ExitCode> {
-    anyhow::bail!("TEMP: CSV import is being written")
+fn import_csv(questionnaire: &str, responses: &Path, output: &Path, organisation: String) -> Result<ExitCode> {
+    use crate::files::csv_import;
+    let q = files::resolve_questionnaire(questionnaire)?;
+    let report = csv_import::import_file(&q, responses, &[])?;
+    for problem in &report.problems {
+        eprintln!("{}: {problem}", responses.display());
+    }
+    let errors = report.problems.iter().filter(|p| p.severity == csv_import::Severity::Error).count();
+    let mut assessment = crate::model::Assessment::new(q);
+    assessment.organisation = organisation;
+    assessment.date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    assessment.participants = report.participants;
+    files::save_assessment(&assessment, output)?;
+    eprintln!(
+        "{}: wrote {} participants; {} problems ({} errors)",
+        output.display(),
+        assessment.participants.len(),
+        report.problems.len(),
+        errors
+    );
+    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 fn score(path: &Path, format: Format, aggregation: Option<AggregationArg>) -> Result<ExitCode> {

@@ -65,6 +65,7 @@ pub struct App {
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, env: AppEnv) -> Self {
         let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        theme::install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, settings.dark);
         let mut app = Self {
             settings,
@@ -387,10 +388,8 @@ impl App {
                 self.save(ctx);
             }
             Some("discard") => {
+                // The document stays dirty: if what replaces it fails to open, it is still the work.
                 self.confirm = None;
-                if let Some(doc) = &mut self.doc {
-                    doc.dirty = false;
-                }
                 self.carry_out(pending, ctx);
             }
             Some(_) => self.confirm = None,

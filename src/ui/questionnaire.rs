@@ -146,14 +146,14 @@ impl QuestionnaireView {
                 ui.add_space(6.0);
             }
             ui.horizontal(|ui| {
-                if self.dimension > 0 && ui.button("⬅ Previous dimension").clicked() {
+                if self.dimension > 0 && ui.button("← Previous dimension").clicked() {
                     self.go_to_dimension(self.dimension - 1);
                 }
                 if self.dimension + 1 < q.dimensions.len() {
-                    if ui.button("Next dimension ➡").clicked() {
+                    if ui.button("Next dimension →").clicked() {
                         self.go_to_dimension(self.dimension + 1);
                     }
-                } else if ui.button("See the results ➡").clicked() {
+                } else if ui.button("See the results →").clicked() {
                     commands.push(Command::Show(super::Screen::Results));
                 }
             });

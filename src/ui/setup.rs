@@ -28,7 +28,7 @@ impl SetupView {
                 commands.push(Command::Edit(Edit::AddParticipant));
             }
             ui.add_space(16.0);
-            if ui.button("Go to the questionnaire  ➡").clicked() {
+            if ui.button("Go to the questionnaire  →").clicked() {
                 commands.push(Command::Show(super::Screen::Questionnaire));
             }
         });

@@ -2,6 +2,19 @@
 
 use egui::{Color32, FontFamily, FontId, TextStyle, Theme};
 
+/// Adds the embedded fallback font: egui's own lacks arrows, bullets and check marks.
+pub fn install_fonts(ctx: &egui::Context) {
+    let data = egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"));
+    ctx.add_font(egui::FontInsert {
+        name: "DejaVuSans".into(),
+        data,
+        families: [FontFamily::Proportional, FontFamily::Monospace]
+            .into_iter()
+            .map(|family| egui::epaint::text::InsertFontFamily { family, priority: egui::FontPriority::Lowest })
+            .collect(),
+    });
+}
+
 /// Applies the light or dark theme and Convergence's type scale.
 pub fn apply(ctx: &egui::Context, dark: bool) {
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });

@@ -1,0 +1,243 @@
+//! The real app driven through egui_kittest as a user would: find widgets by label, click,
+//! type, press keys, and check what the window shows against the scoring core.
+
+use std::path::{Path, PathBuf};
+
+use convergence::files;
+use convergence::model::Answer;
+use convergence::scoring::{self, Phase};
+use convergence::ui::{App, AppEnv, Screen, ScriptedDialogs};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const SELF_CHECK: &str = "Start CIO Self-Check: Business–IT Convergence";
+
+/// The app in a 1280×800 window, its autosave in `data_dir`, dialogs answering `paths`.
+fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
+    let data_dir = data_dir.to_path_buf();
+    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
+        App::new(cc, AppEnv { dialogs: Box::new(ScriptedDialogs::answering(paths)), data_dir: Some(data_dir) })
+    })
+}
+
+/// Starts a self-check and goes to its questionnaire.
+fn start_self_check(harness: &mut Harness<'_, App>) {
+    harness.get_by_label(SELF_CHECK).click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Setup);
+    harness.get_by_label("Questionnaire").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Questionnaire);
+}
+
+fn answer(harness: &Harness<'_, App>, question: &str, phase: Phase) -> Answer {
+    let doc = harness.state().document().expect("a document is open");
+    let response = doc.assessment.participants[0].responses.get(question);
+    response.map_or(Answer::Blank, |r| match phase {
+        Phase::Current => r.current,
+        Phase::Target => r.target,
+    })
+}
+
+/// The level every question gets in these tests: today 1–4 cycling, target one higher.
+fn planned(i: usize) -> (u8, u8) {
+    let today = (i % 4) as u8 + 1;
+    (today, today + 1)
+}
+
+/// Answers the first question by clicking and every other one by keyboard.
+fn answer_everything(harness: &mut Harness<'_, App>) {
+    let questions: Vec<String> = harness
+        .state()
+        .document()
+        .map(|d| d.assessment.questionnaire.questions.iter().map(|q| q.id.clone()).collect())
+        .unwrap_or_default();
+    let (today, target) = planned(0);
+    harness.get_by_label_contains(&format!("{} today {today} ", questions[0])).click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{} target {target} ", questions[0])).click();
+    harness.run();
+    assert_eq!(answer(harness, &questions[0], Phase::Current), Answer::Level(today));
+    assert_eq!(answer(harness, &questions[0], Phase::Target), Answer::Level(target));
+    for (i, question) in questions.iter().enumerate().skip(1) {
+        let (today, target) = planned(i);
+        for level in [today, target] {
+            harness.key_press(digit(level));
+            harness.run();
+        }
+        assert_eq!(answer(harness, question, Phase::Current), Answer::Level(today), "{question}");
+        assert_eq!(answer(harness, question, Phase::Target), Answer::Level(target), "{question}");
+    }
+}
+
+fn digit(level: u8) -> Key {
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][usize::from(level) - 1]
+}
+
+#[test]
+fn a_cio_answers_the_self_check_and_sees_the_cores_scores() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    harness.get_by_label(SELF_CHECK).click();
+    harness.run();
+    harness.get_by_label("Organisation").focus();
+    harness.run();
+    harness.get_by_label("Organisation").type_text("Acme Insurance");
+    harness.run();
+    harness.get_by_label("Questionnaire").click();
+    harness.run();
+    answer_everything(&mut harness);
+
+    harness.get_by_label("Results").click();
+    harness.run();
+    let doc = harness.state().document().unwrap();
+    assert_eq!(doc.assessment.organisation, "Acme Insurance");
+    let scores = scoring::score(&doc.assessment);
+    let today = scores.overall.slope.unwrap();
+    let zone = scores.overall.zone.clone().unwrap();
+    harness.get_by_label(&format!("Today: {today:.2} — {zone}"));
+    harness.get_by_label(&format!("Target: {:.2} — {}", scores.overall.slope_target.unwrap(), scores.overall.target_zone.clone().unwrap()));
+    // Every dimension's row shows the core's number; the first gap is the core's first gap.
+    for d in &scores.dimensions {
+        assert!(harness.query_all_by_label(&format!("{:.2}", d.current.unwrap())).count() > 0, "{}", d.id);
+    }
+    let first = &scores.gaps[0];
+    harness.get_by_label_contains(&format!("1. {} — from {:.2} to {:.2}", first.name, first.current, first.target));
+}
+
+#[test]
+fn save_and_reopen_keeps_every_answer() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("acme.ron");
+    let mut harness = app(data.path(), vec![path.clone()]);
+    start_self_check(&mut harness);
+    answer_everything(&mut harness);
+    assert!(harness.state().document().unwrap().dirty);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    let saved = harness.state().document().unwrap();
+    assert!(!saved.dirty, "saved");
+    assert_eq!(saved.path.as_deref(), Some(path.as_path()));
+    assert!(!saved.title().starts_with('●'));
+    let answers = saved.assessment.clone();
+    drop(harness);
+
+    let mut reopened = app(data.path(), vec![path.clone()]);
+    reopened.get_by_label("Open…").click();
+    reopened.run();
+    let doc = reopened.state().document().expect("the file opened");
+    assert_eq!(doc.assessment, answers);
+    assert_eq!(reopened.state().settings().recent.first(), Some(&path));
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_the_work_stays() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let broken = folder.path().join("broken.ron");
+    std::fs::write(&broken, "(\n  format_version: 1,\n  organisation: \"Acme\"\n  date: oops,\n)").unwrap();
+    let mut harness = app(data.path(), vec![broken.clone()]);
+    start_self_check(&mut harness);
+    harness.get_by_label_contains("com-1 today 2 ").click();
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Don't save").click();
+    harness.run();
+
+    let error = harness.state().error().expect("an error is shown").to_string();
+    assert!(error.contains("broken.ron:4:"), "{error}");
+    harness.get_by_label_contains("broken.ron:4:");
+    let doc = harness.state().document().unwrap();
+    assert!(doc.dirty, "the unsaved work is still marked unsaved");
+    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(2));
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert!(harness.state().error().is_none());
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_in_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let newer = folder.path().join("newer.ron");
+    let mut assessment = convergence::model::Assessment::new(files::builtin_questionnaires().remove(1));
+    assessment.format_version = 99;
+    files::save_assessment(&assessment, &newer).unwrap();
+    let mut harness = app(data.path(), vec![newer]);
+    harness.get_by_label("Open…").click();
+    harness.run();
+    assert!(harness.state().document().is_none());
+    harness.get_by_label_contains("newer version of Convergence");
+}
+
+#[test]
+fn cancelling_the_unsaved_changes_prompt_changes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    harness.get_by_label_contains("com-1 today 3 ").click();
+    harness.run();
+    harness.get_by_label("Start").click();
+    harness.run();
+    harness.get_by_label(SELF_CHECK).click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(3));
+}
+
+#[test]
+fn autosaved_work_is_recovered_after_a_kill() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    harness.get_by_label_contains("com-1 today 4 ").click();
+    harness.run();
+    harness.state_mut().autosave_now();
+    drop(harness); // killed: no save, no goodbye
+
+    let mut restarted = app(data.path(), vec![]);
+    restarted.get_by_label("Unsaved work was recovered");
+    restarted.get_by_label("Recover").click();
+    restarted.run();
+    assert_eq!(answer(&restarted, "com-1", Phase::Current), Answer::Level(4));
+    assert!(restarted.state().document().unwrap().dirty);
+}
+
+#[test]
+fn keys_move_the_cursor_and_mark_dont_know() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::D);
+    harness.run();
+    harness.key_press(Key::N);
+    harness.run();
+    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Blank);
+    assert_eq!(answer(&harness, "com-2", Phase::Current), Answer::DontKnow);
+    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::NotApplicable);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::Blank, "undone");
+}
+
+#[test]
+fn a_dimension_nobody_answered_shows_as_not_answered() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    harness.get_by_label_contains("com-1 today 3 ").click();
+    harness.run();
+    harness.get_by_label("Results").click();
+    harness.run();
+    let dimensions = harness.state().document().unwrap().assessment.questionnaire.dimensions.len();
+    assert_eq!(harness.query_all_by_label("not answered").count(), dimensions - 1);
+    harness.get_by_label("Today: 3.00 — Integrated");
+}
