@@ -251,7 +251,10 @@ impl Found<'_> {
     }
 
     fn at_field(&mut self, field: &str, message: String) {
-        let offset = nth_match(self.source, field, 0, |_| true);
+        // `field:` as a whole word, so the word in a description or comment is not taken for it.
+        let offset = nth_match(self.source, &format!("{field}:"), 0, |before| {
+            !before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        });
         self.push(offset, message);
     }
 

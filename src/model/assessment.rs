@@ -25,6 +25,9 @@ pub struct Assessment {
     pub questionnaire: Questionnaire,
     #[serde(default)]
     pub aggregation: Aggregation,
+    /// Show participants by their anonymous code (`P3`) rather than their name.
+    #[serde(default)]
+    pub anonymous: bool,
     #[serde(default)]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -163,10 +166,20 @@ impl Assessment {
             facilitator: String::new(),
             questionnaire,
             aggregation: Aggregation::default(),
+            anonymous: false,
             participants: Vec::new(),
             touchpoints: Vec::new(),
             notes: String::new(),
             actions: Vec::new(),
+        }
+    }
+
+    /// How a participant is shown: their name, or their code when the assessment is anonymous.
+    pub fn display_name(&self, participant: &Participant) -> String {
+        if self.anonymous || participant.name.trim().is_empty() {
+            participant.id.to_uppercase()
+        } else {
+            participant.name.clone()
         }
     }
 

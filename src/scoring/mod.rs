@@ -16,12 +16,14 @@ mod gaps;
 mod practice;
 mod slope;
 mod stats;
+mod touchpoints;
 
 pub use engagement::{EngagementIndex, engagement_index, frequency_weight, strength};
 pub use gaps::{RankedGap, ranked_gaps};
 pub use practice::{Phase, PracticeScores, Votes, practice_scores};
 pub use slope::{SlopePosition, slope_position};
 pub use stats::{Stats, quantile, weighted_mean};
+pub use touchpoints::{TouchpointAnalysis, touchpoint_analysis};
 
 use serde::Serialize;
 
@@ -43,6 +45,8 @@ pub struct Scores {
     pub questions: Vec<QuestionScore>,
     /// Dimension gaps, largest (gap × weight) first, with improvement actions.
     pub gaps: Vec<RankedGap>,
+    /// What the touchpoint map says beyond the engagement index.
+    pub touchpoints: TouchpointAnalysis,
 }
 
 /// The whole organisation's position.
@@ -208,6 +212,7 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
     Scores {
         aggregation,
         gaps: ranked_gaps(questionnaire, &dimensions, &questions),
+        touchpoints: touchpoint_analysis(&questionnaire.touchpoints, &assessment.touchpoints),
         overall,
         dimensions,
         questions,

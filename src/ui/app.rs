@@ -15,7 +15,9 @@ use super::questionnaire::QuestionnaireView;
 use super::results::ResultsView;
 use super::settings::Settings;
 use super::setup::SetupView;
+use super::import_dialog::ImportDialog;
 use super::start::{RecoveryOffer, StartView};
+use super::touchpoints::TouchpointsView;
 use super::{Screen, theme};
 
 /// Seconds between the last edit and the autosave that protects it.
@@ -46,7 +48,10 @@ pub struct App {
     start: StartView,
     setup: SetupView,
     questionnaire: QuestionnaireView,
+    touchpoints: TouchpointsView,
     results: ResultsView,
+    /// The CSV import dialog, while it is open.
+    import: Option<ImportDialog>,
     dialogs: Box<dyn FileDialogs>,
     data_dir: Option<PathBuf>,
     recovery: Option<Recovery>,
@@ -75,7 +80,9 @@ impl App {
             start: StartView,
             setup: SetupView,
             questionnaire: QuestionnaireView::default(),
+            touchpoints: TouchpointsView::default(),
             results: ResultsView,
+            import: None,
             dialogs: env.dialogs,
             data_dir: env.data_dir,
             recovery: None,
@@ -148,6 +155,10 @@ impl App {
                 if ui.add_enabled(has_doc, egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S")).clicked() {
                     self.commands.push(Command::SaveAs);
                 }
+                ui.separator();
+                if ui.add_enabled(has_doc, egui::Button::new("Import CSV answers…")).clicked() {
+                    self.commands.push(Command::ImportCsv);
+                }
             });
             ui.menu_button("Edit", |ui| {
                 let (undo, redo) = self.doc.as_ref().map_or((false, false), |d| (d.can_undo(), d.can_redo()));
@@ -179,13 +190,15 @@ impl App {
     }
 
     fn screen_ui(&mut self, ui: &mut egui::Ui) {
-        let Self { screen, doc, start, setup, questionnaire, results, commands, questionnaires, settings, .. } = self;
+        let Self { screen, doc, start, setup, questionnaire, touchpoints, results, commands, questionnaires, settings, .. } =
+            self;
         match (*screen, doc.as_ref()) {
             (Screen::Start, _) | (_, None) => {
                 start.ui(ui, questionnaires, &settings.recent, commands);
             }
             (Screen::Setup, Some(doc)) => setup.ui(ui, &doc.assessment, commands),
             (Screen::Questionnaire, Some(doc)) => questionnaire.ui(ui, &doc.assessment, commands),
+            (Screen::Touchpoints, Some(doc)) => touchpoints.ui(ui, &doc.assessment, &doc.scores, commands),
             (Screen::Results, Some(doc)) => results.ui(ui, &doc.assessment, &doc.scores),
         }
     }
@@ -230,6 +243,11 @@ impl App {
             Command::OpenPath(path) => self.unless_unsaved(Pending::OpenPath(path), ctx),
             Command::Save => self.save(ctx),
             Command::SaveAs => self.dialogs.request(DialogKind::SaveAssessment, ctx),
+            Command::ImportCsv => {
+                if self.doc.is_some() {
+                    self.dialogs.request(DialogKind::OpenCsv, ctx);
+                }
+            }
             Command::Recover => {
                 if let Some(recovery) = self.recovery.take() {
                     let mut doc = Document::new(recovery.assessment, recovery.origin);
@@ -354,6 +372,10 @@ impl App {
             match (kind, path) {
                 (DialogKind::OpenAssessment, Some(path)) => self.open(&path),
                 (DialogKind::SaveAssessment, Some(path)) => self.save_to(&path, ctx),
+                (DialogKind::OpenCsv, Some(path)) => match ImportDialog::open(&path) {
+                    Ok(dialog) => self.import = Some(dialog),
+                    Err(err) => self.error = Some(format!("Could not import; nothing was changed.\n\n{err}")),
+                },
                 (_, None) => self.after_save = None, // cancelled
             }
         }
@@ -394,6 +416,13 @@ impl App {
             }
             Some(_) => self.confirm = None,
             None => {}
+        }
+    }
+
+    fn import_ui(&mut self, ctx: &egui::Context) {
+        let (Some(dialog), Some(doc)) = (&mut self.import, &self.doc) else { return };
+        if !dialog.ui(ctx, &doc.assessment, &mut self.commands) {
+            self.import = None;
         }
     }
 
@@ -454,11 +483,12 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.dialog_answers(&ctx);
         self.close_request(&ctx);
-        if self.confirm.is_none() && self.error.is_none() && self.recovery.is_none() {
+        if self.confirm.is_none() && self.error.is_none() && self.recovery.is_none() && self.import.is_none() {
             self.shortcuts(&ctx);
         }
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.screen_ui(ui));
+        self.import_ui(&ctx);
         self.recovery_ui(&ctx);
         self.confirm_ui(&ctx);
         self.error_ui(&ctx);

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Aggregation, Answer, Participant, Questionnaire};
+use crate::model::{Aggregation, Answer, Participant, Questionnaire, Touchpoint};
 use crate::scoring::Phase;
 
 use super::Screen;
@@ -18,6 +18,8 @@ pub enum Command {
     OpenPath(PathBuf),
     Save,
     SaveAs,
+    /// Ask for a CSV export of an online form to import into the open assessment.
+    ImportCsv,
     /// Take the autosaved work back.
     Recover,
     DiscardRecovery,
@@ -42,6 +44,14 @@ pub enum Edit {
     Comment { participant: usize, question: String, comment: String },
     Aggregation(Aggregation),
     Notes(String),
+    Anonymous(bool),
+    AddTouchpoint(Touchpoint),
+    Touchpoint { index: usize, touchpoint: Touchpoint },
+    RemoveTouchpoint(usize),
+    /// Participants read from a CSV export, added after the ones already there.
+    ImportParticipants(Vec<Participant>),
+    /// Keep the room's answers to a question as an earlier round and vote on it again.
+    NewRound { question: String },
 }
 
 impl Edit {
@@ -57,6 +67,7 @@ impl Edit {
                 a == b && qa == qb
             }
             (Participant { index: a, .. }, Participant { index: b, .. }) => a == b,
+            (Touchpoint { index: a, .. }, Touchpoint { index: b, .. }) => a == b,
             _ => false,
         }
     }

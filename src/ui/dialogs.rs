@@ -10,6 +10,8 @@ use std::sync::mpsc;
 pub enum DialogKind {
     OpenAssessment,
     SaveAssessment,
+    /// A CSV export of Microsoft Forms, Google Forms or LimeSurvey.
+    OpenCsv,
 }
 
 /// Asks the user for file paths.
@@ -34,10 +36,11 @@ impl FileDialogs for NativeDialogs {
         let (send, receive) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let dialog = rfd::FileDialog::new().add_filter("Convergence assessment", &["ron"]);
+            let assessment = || rfd::FileDialog::new().add_filter("Convergence assessment", &["ron"]);
             let path = match kind {
-                DialogKind::OpenAssessment => dialog.pick_file(),
-                DialogKind::SaveAssessment => dialog.set_file_name("assessment.ron").save_file(),
+                DialogKind::OpenAssessment => assessment().pick_file(),
+                DialogKind::SaveAssessment => assessment().set_file_name("assessment.ron").save_file(),
+                DialogKind::OpenCsv => rfd::FileDialog::new().add_filter("CSV export", &["csv", "txt"]).pick_file(),
             };
             // The receiver is gone only when the app has quit, then the answer is moot.
             let _ = send.send((kind, path));

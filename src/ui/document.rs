@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Answer, Assessment, Level, Participant, Response, Side};
+use crate::model::{Answer, Assessment, Level, Participant, Response, Round, Side};
 use crate::scoring::{self, Phase, Scores};
 
 use super::command::Edit;
@@ -113,6 +113,30 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
         Edit::Facilitator(text) => a.facilitator.clone_from(text),
         Edit::Notes(text) => a.notes.clone_from(text),
         Edit::Aggregation(rule) => a.aggregation = *rule,
+        Edit::Anonymous(on) => a.anonymous = *on,
+        Edit::AddTouchpoint(touchpoint) => a.touchpoints.push(touchpoint.clone()),
+        Edit::Touchpoint { index, touchpoint } => {
+            if let Some(t) = a.touchpoints.get_mut(*index) {
+                *t = touchpoint.clone();
+            }
+        }
+        Edit::RemoveTouchpoint(index) => {
+            if *index < a.touchpoints.len() {
+                a.touchpoints.remove(*index);
+            }
+        }
+        Edit::ImportParticipants(participants) => a.participants.extend(participants.iter().cloned()),
+        Edit::NewRound { question } => {
+            for p in &mut a.participants {
+                if let Some(r) = p.responses.get_mut(question)
+                    && !(r.current.is_blank() && r.target.is_blank())
+                {
+                    r.earlier_rounds.push(Round { current: r.current, target: r.target });
+                    r.current = Answer::Blank;
+                    r.target = Answer::Blank;
+                }
+            }
+        }
         Edit::AddParticipant => {
             let id = a.next_participant_id();
             let name = format!("Participant {}", a.participants.len() + 1);

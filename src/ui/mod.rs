@@ -1,6 +1,7 @@
 //! The desktop window (eframe/egui). Reads the scoring core; never computes scores itself.
 
 mod app;
+mod import_dialog;
 pub mod charts;
 pub mod command;
 pub mod dialogs;
@@ -10,6 +11,7 @@ mod results;
 mod settings;
 mod setup;
 mod start;
+mod touchpoints;
 pub mod theme;
 
 use std::process::ExitCode;
@@ -24,17 +26,20 @@ pub enum Screen {
     Start,
     Setup,
     Questionnaire,
+    Touchpoints,
     Results,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [Screen::Start, Screen::Setup, Screen::Questionnaire, Screen::Results];
+    pub const ALL: [Screen; 5] =
+        [Screen::Start, Screen::Setup, Screen::Questionnaire, Screen::Touchpoints, Screen::Results];
 
     pub fn name(self) -> &'static str {
         match self {
             Screen::Start => "Start",
             Screen::Setup => "Setup",
             Screen::Questionnaire => "Questionnaire",
+            Screen::Touchpoints => "Touchpoints",
             Screen::Results => "Results",
         }
     }
