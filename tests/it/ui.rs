@@ -1,25 +1,17 @@
 //! The real app driven through egui_kittest as a user would: find widgets by label, click,
 //! type, press keys, and check what the window shows against the scoring core.
 
-use std::path::{Path, PathBuf};
-
 use convergence::files;
 use convergence::model::Answer;
 use convergence::scoring::{self, Phase};
-use convergence::ui::{App, AppEnv, Screen, ScriptedDialogs};
+use convergence::ui::{App, Screen};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const SELF_CHECK: &str = "Start CIO Self-Check: Business–IT Convergence";
+use crate::harness::app;
 
-/// The app in a 1280×800 window, its autosave in `data_dir`, dialogs answering `paths`.
-fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
-    let data_dir = data_dir.to_path_buf();
-    Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
-        App::new(cc, AppEnv { dialogs: Box::new(ScriptedDialogs::answering(paths)), data_dir: Some(data_dir) })
-    })
-}
+const SELF_CHECK: &str = "Start CIO Self-Check: Business–IT Convergence";
 
 /// Starts a self-check and goes to its questionnaire.
 fn start_self_check(harness: &mut Harness<'_, App>) {

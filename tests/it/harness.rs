@@ -1,0 +1,20 @@
+//! The one way UI tests build the app: a 1280×800 window, the autosave in a folder of the
+//! test's, and file dialogs that answer from a list instead of asking.
+
+use std::path::{Path, PathBuf};
+
+use convergence::ui::{App, AppEnv, ScriptedDialogs};
+use egui_kittest::Harness;
+
+/// The app with its autosave in `data_dir`; its file dialogs answer `paths`, in order.
+pub fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
+    app_sized(data_dir, paths, egui::vec2(1280.0, 800.0))
+}
+
+/// The same at another window size (a projector's 1920×1080, say).
+pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
+    let data_dir = data_dir.to_path_buf();
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        App::new(cc, AppEnv { dialogs: Box::new(ScriptedDialogs::answering(paths)), data_dir: Some(data_dir) })
+    })
+}
