@@ -133,6 +133,19 @@ pub enum Aggregation {
     WeakestLink,
 }
 
+impl Aggregation {
+    pub const ALL: [Aggregation; 3] = [Aggregation::Mean, Aggregation::Median, Aggregation::WeakestLink];
+
+    /// As written on the command line: `mean`, `median`, `weakest-link`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Aggregation::Mean => "mean",
+            Aggregation::Median => "median",
+            Aggregation::WeakestLink => "weakest-link",
+        }
+    }
+}
+
 /// An agreed action of the action plan.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActionItem {

@@ -109,6 +109,12 @@ pub struct QuestionScore {
     pub not_applicable: usize,
     /// The room disagrees widely: worth discussing before trusting the mean.
     pub disagreement: bool,
+    /// How many answered each level today (index 0 = level 1), for the room's distribution.
+    pub distribution: Vec<usize>,
+    pub target_distribution: Vec<usize>,
+    /// Today's answers in the first round, when the question was voted on again: with
+    /// `spread` (the latest round) it shows how far the room converged.
+    pub first_round: Option<Stats>,
 }
 
 /// Scores an assessment with its own aggregation rule.
@@ -150,6 +156,9 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
                 target_spread: Stats::of(&votes.levels(i, Phase::Target, None), levels),
                 dont_know: count(crate::model::Answer::DontKnow),
                 not_applicable: count(crate::model::Answer::NotApplicable),
+                distribution: votes.distribution(i, Phase::Current, levels),
+                target_distribution: votes.distribution(i, Phase::Target, levels),
+                first_round: votes.first_round_levels(i).map(|first| Stats::of(&first, levels)),
             }
         })
         .collect();
@@ -217,6 +226,26 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
         dimensions,
         questions,
     }
+}
+
+/// The overall position under one aggregation rule, to compare the rules side by side.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RulePosition {
+    pub aggregation: Aggregation,
+    pub practice: Option<f64>,
+    pub slope: Option<f64>,
+    pub zone: Option<String>,
+}
+
+/// The overall position under each aggregation rule: mean, median, weakest link.
+pub fn positions_by_rule(assessment: &Assessment) -> Vec<RulePosition> {
+    Aggregation::ALL
+        .into_iter()
+        .map(|aggregation| {
+            let overall = score_with(assessment, aggregation).overall;
+            RulePosition { aggregation, practice: overall.current, slope: overall.slope, zone: overall.zone }
+        })
+        .collect()
 }
 
 /// `a − b` when both are known.

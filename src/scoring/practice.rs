@@ -8,8 +8,9 @@ use crate::model::{Aggregation, Answer, Assessment, Questionnaire, Side};
 use super::stats::{mean, median, weighted_mean};
 
 /// Which answer of a response to score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Phase {
+    #[default]
     Current,
     Target,
 }
@@ -20,6 +21,8 @@ pub struct Vote {
     pub side: Side,
     pub current: Answer,
     pub target: Answer,
+    /// Today's answer in the first round, when the question was voted on again.
+    pub first_round: Option<Answer>,
 }
 
 impl Vote {
@@ -52,6 +55,7 @@ impl Votes {
                         side: participant.side,
                         current: response.current,
                         target: response.target,
+                        first_round: response.earlier_rounds.first().map(|round| round.current),
                     });
                 }
             }
@@ -67,6 +71,31 @@ impl Votes {
             .filter_map(|v| v.answer(phase).level())
             .map(f64::from)
             .collect()
+    }
+}
+
+impl Votes {
+    /// How many answered each level (index 0 = level 1) to question `i`.
+    pub fn distribution(&self, i: usize, phase: Phase, levels: u8) -> Vec<usize> {
+        let mut counts = vec![0; usize::from(levels)];
+        for level in self.0[i].iter().filter_map(|v| v.answer(phase).level()) {
+            if let Some(count) = counts.get_mut(usize::from(level).wrapping_sub(1)) {
+                *count += 1;
+            }
+        }
+        counts
+    }
+
+    /// The first-round levels of question `i`, when it was voted on more than once.
+    pub fn first_round_levels(&self, i: usize) -> Option<Vec<f64>> {
+        let votes = &self.0[i];
+        votes.iter().any(|v| v.first_round.is_some()).then(|| {
+            votes
+                .iter()
+                .filter_map(|v| v.first_round.and_then(Answer::level))
+                .map(f64::from)
+                .collect()
+        })
     }
 }
 

@@ -13,7 +13,10 @@ pub struct Stats {
     pub sd: Option<f64>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    /// Interquartile range, Q3 − Q1 with linear interpolation.
+    /// First and third quartiles (linear interpolation), for box plots.
+    pub q1: Option<f64>,
+    pub q3: Option<f64>,
+    /// Interquartile range, Q3 − Q1.
     pub iqr: Option<f64>,
     /// Within-group agreement r_wg (James, Demaree & Wolf): 1 − s² / σ²_EU, where σ²_EU =
     /// (A² − 1) / 12 is the variance of uniformly random answers on an A-level scale.
@@ -46,6 +49,8 @@ impl Stats {
             sd: Some(variance.sqrt()),
             min: sorted.first().copied(),
             max: sorted.last().copied(),
+            q1: Some(quantile(&sorted, 0.25)),
+            q3: Some(quantile(&sorted, 0.75)),
             iqr: Some(quantile(&sorted, 0.75) - quantile(&sorted, 0.25)),
             rwg,
         }

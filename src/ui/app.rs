@@ -16,6 +16,7 @@ use super::results::ResultsView;
 use super::settings::Settings;
 use super::setup::SetupView;
 use super::import_dialog::ImportDialog;
+use super::presentation::PresentationView;
 use super::start::{RecoveryOffer, StartView};
 use super::touchpoints::TouchpointsView;
 use super::{Screen, theme};
@@ -50,6 +51,8 @@ pub struct App {
     questionnaire: QuestionnaireView,
     touchpoints: TouchpointsView,
     results: ResultsView,
+    /// The projector view, while presenting.
+    presenting: Option<PresentationView>,
     /// The CSV import dialog, while it is open.
     import: Option<ImportDialog>,
     dialogs: Box<dyn FileDialogs>,
@@ -81,8 +84,9 @@ impl App {
             setup: SetupView,
             questionnaire: QuestionnaireView::default(),
             touchpoints: TouchpointsView::default(),
-            results: ResultsView,
+            results: ResultsView::default(),
             import: None,
+            presenting: None,
             dialogs: env.dialogs,
             data_dir: env.data_dir,
             recovery: None,
@@ -197,9 +201,9 @@ impl App {
                 start.ui(ui, questionnaires, &settings.recent, commands);
             }
             (Screen::Setup, Some(doc)) => setup.ui(ui, &doc.assessment, commands),
-            (Screen::Questionnaire, Some(doc)) => questionnaire.ui(ui, &doc.assessment, commands),
+            (Screen::Questionnaire, Some(doc)) => questionnaire.ui(ui, &doc.assessment, &doc.scores, commands),
             (Screen::Touchpoints, Some(doc)) => touchpoints.ui(ui, &doc.assessment, &doc.scores, commands),
-            (Screen::Results, Some(doc)) => results.ui(ui, &doc.assessment, &doc.scores),
+            (Screen::Results, Some(doc)) => results.ui(ui, &doc.assessment, &doc.scores, &doc.by_rule, commands),
         }
     }
 
@@ -275,6 +279,16 @@ impl App {
                 }
             }
             Command::Show(screen) => self.screen = screen,
+            Command::Present(Some(question)) => {
+                if self.doc.is_some() {
+                    self.presenting = Some(PresentationView { question, revealed: false });
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                }
+            }
+            Command::Present(None) => {
+                self.presenting = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
             Command::SetTheme { dark } => {
                 self.settings.dark = dark;
                 theme::apply(ctx, dark);
@@ -486,8 +500,15 @@ impl eframe::App for App {
         if self.confirm.is_none() && self.error.is_none() && self.recovery.is_none() && self.import.is_none() {
             self.shortcuts(&ctx);
         }
-        egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.screen_ui(ui));
+        if let (Some(presentation), Some(doc)) = (&mut self.presenting, &self.doc) {
+            let frame = egui::Frame::central_panel(ui.style()).inner_margin(32.0);
+            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+                presentation.ui(ui, &doc.assessment, &doc.scores, &mut self.commands);
+            });
+        } else {
+            egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui));
+            egui::CentralPanel::default().show(ui, |ui| self.screen_ui(ui));
+        }
         self.import_ui(&ctx);
         self.recovery_ui(&ctx);
         self.confirm_ui(&ctx);

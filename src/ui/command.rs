@@ -26,6 +26,8 @@ pub enum Command {
     Undo,
     Redo,
     Show(Screen),
+    /// Full-screen presentation for the projector from this question; `None` ends it.
+    Present(Option<usize>),
     SetTheme { dark: bool },
     Edit(Edit),
 }

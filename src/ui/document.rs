@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::model::{Answer, Assessment, Level, Participant, Response, Round, Side};
-use crate::scoring::{self, Phase, Scores};
+use crate::scoring::{self, Phase, RulePosition, Scores};
 
 use super::command::Edit;
 
@@ -17,6 +17,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub dirty: bool,
     pub scores: Scores,
+    /// The overall position under each aggregation rule.
+    pub by_rule: Vec<RulePosition>,
     undo: Vec<(Assessment, Option<Edit>)>,
     redo: Vec<Assessment>,
     last_edit: Option<Edit>,
@@ -26,7 +28,8 @@ impl Document {
     /// A document for an assessment just created or read from `path`.
     pub fn new(assessment: Assessment, path: Option<PathBuf>) -> Self {
         let scores = scoring::score(&assessment);
-        Self { assessment, path, dirty: false, scores, undo: Vec::new(), redo: Vec::new(), last_edit: None }
+        let by_rule = scoring::positions_by_rule(&assessment);
+        Self { assessment, path, dirty: false, scores, by_rule, undo: Vec::new(), redo: Vec::new(), last_edit: None }
     }
 
     /// A new self-assessment: today's date and one participant, ready to answer.
@@ -102,6 +105,7 @@ impl Document {
     fn changed(&mut self) {
         self.dirty = true;
         self.scores = scoring::score(&self.assessment);
+        self.by_rule = scoring::positions_by_rule(&self.assessment);
     }
 }
 

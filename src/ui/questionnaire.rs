@@ -8,13 +8,14 @@
 use egui::{Key, RichText};
 
 use crate::model::{Answer, Assessment, Question, Questionnaire};
-use crate::scoring::Phase;
+use crate::scoring::{Phase, Scores};
 
 use super::command::{Command, Edit};
 use super::document::answer_of;
+use super::room_entry::RoomEntry;
 
 /// Where keyboard entry goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cursor {
     /// Index within the dimension's questions.
     pub question: usize,
@@ -22,21 +23,19 @@ pub struct Cursor {
 }
 
 /// The questionnaire screen's own state.
+#[derive(Default)]
 pub struct QuestionnaireView {
     pub dimension: usize,
     pub participant: usize,
     pub cursor: Cursor,
     scroll_to_cursor: bool,
-}
-
-impl Default for QuestionnaireView {
-    fn default() -> Self {
-        Self { dimension: 0, participant: 0, cursor: Cursor { question: 0, phase: Phase::Current }, scroll_to_cursor: false }
-    }
+    /// `None` until the user picks: then a room of several answers in fast entry by default.
+    pub room_mode: Option<bool>,
+    pub room: RoomEntry,
 }
 
 impl QuestionnaireView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores, commands: &mut Vec<Command>) {
         let dimensions = assessment.questionnaire.dimensions.len();
         self.dimension = self.dimension.min(dimensions.saturating_sub(1));
         if assessment.participants.is_empty() {
@@ -48,6 +47,19 @@ impl QuestionnaireView {
             return;
         }
         self.participant = self.participant.min(assessment.participants.len() - 1);
+        if assessment.participants.len() > 1 {
+            let mut room = self.room_mode.unwrap_or(true);
+            ui.horizontal(|ui| {
+                ui.label("Enter answers for");
+                ui.selectable_value(&mut room, true, "the whole room, question by question");
+                ui.selectable_value(&mut room, false, "one participant, dimension by dimension");
+            });
+            self.room_mode = Some(room);
+            if room {
+                self.room.ui(ui, assessment, scores, commands);
+                return;
+            }
+        }
 
         egui::Panel::left("dimensions").resizable(false).exact_size(270.0).show(ui, |ui| {
             self.dimensions_ui(ui, assessment);
@@ -105,10 +117,11 @@ impl QuestionnaireView {
                 ui.label("Answers of");
                 let current = &assessment.participants[self.participant];
                 egui::ComboBox::from_id_salt("answering-participant")
-                    .selected_text(format!("{} ({})", current.name, current.side.name()))
+                    .selected_text(format!("{} ({})", assessment.display_name(current), current.side.name()))
                     .show_ui(ui, |ui| {
                         for (i, p) in assessment.participants.iter().enumerate() {
-                            ui.selectable_value(&mut self.participant, i, format!("{} ({})", p.name, p.side.name()));
+                            let name = format!("{} ({})", assessment.display_name(p), p.side.name());
+                            ui.selectable_value(&mut self.participant, i, name);
                         }
                     })
                     .response

@@ -5,17 +5,52 @@
 use egui::RichText;
 
 use crate::model::Assessment;
-use crate::scoring::Scores;
+use crate::scoring::{RulePosition, Scores};
 
 use super::charts::{radar::radar_ui, slope::slope_ui};
+use super::command::Command;
+use super::consensus::{consensus_ui, rules_ui};
 use super::theme::fmt_score;
+
+/// The parts of the results, one at a time so each fits the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResultsTab {
+    #[default]
+    Overview,
+    Consensus,
+    Rules,
+}
 
 /// The results screen.
 #[derive(Default)]
-pub struct ResultsView;
+pub struct ResultsView {
+    pub tab: ResultsTab,
+}
 
 impl ResultsView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        by_rule: &[RulePosition],
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, ResultsTab::Overview, "Overview");
+            ui.selectable_value(&mut self.tab, ResultsTab::Consensus, "Perception and consensus");
+            ui.selectable_value(&mut self.tab, ResultsTab::Rules, "Rounds and rules");
+        });
+        ui.separator();
+        match self.tab {
+            ResultsTab::Overview => overview_ui(ui, assessment, scores),
+            ResultsTab::Consensus => consensus_ui(ui, assessment, scores),
+            ResultsTab::Rules => rules_ui(ui, assessment, scores, by_rule, commands),
+        }
+    }
+}
+
+fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
         let q = &assessment.questionnaire;
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading(if assessment.organisation.is_empty() {
@@ -46,7 +81,6 @@ impl ResultsView {
             ui.add_space(12.0);
             gaps_ui(ui, assessment, scores);
         });
-    }
 }
 
 /// One sentence a CIO can repeat: where we are, where we want to be, and what that means.

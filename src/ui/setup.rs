@@ -23,10 +23,21 @@ impl SetupView {
             ui.add_space(16.0);
             ui.strong("Participants");
             ui.weak("For a self-assessment, one participant: you. In a workshop, one row per person in the room.");
-            participants_ui(ui, &assessment.participants, commands);
-            if ui.button("Add participant").clicked() {
-                commands.push(Command::Edit(Edit::AddParticipant));
+            let mut anonymous = assessment.anonymous;
+            if ui
+                .checkbox(&mut anonymous, "Show anonymous codes instead of names")
+                .on_hover_text("Screens, reports and exports show P1, P2 … instead of names; the names stay in the file")
+                .changed()
+            {
+                commands.push(Command::Edit(Edit::Anonymous(anonymous)));
             }
+            participants_ui(ui, &assessment.participants, commands);
+            ui.horizontal(|ui| {
+                if ui.button("Add participant").clicked() {
+                    commands.push(Command::Edit(Edit::AddParticipant));
+                }
+                ui.weak(format!("{} participants · Ctrl+Z undoes a removal", assessment.participants.len()));
+            });
             ui.add_space(16.0);
             if ui.button("Go to the questionnaire  →").clicked() {
                 commands.push(Command::Show(super::Screen::Questionnaire));
@@ -54,13 +65,15 @@ fn text_field_ui(
 }
 
 fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &mut Vec<Command>) {
-    egui::Grid::new("participants").num_columns(5).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
-        for header in ["Name or code", "Side", "Role", "Level", ""] {
+    // Names are edited here even when the assessment shows codes: this is where they are kept.
+    egui::Grid::new("participants").num_columns(6).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
+        for header in ["Code", "Name", "Side", "Role", "Level", ""] {
             ui.strong(header);
         }
         ui.end_row();
         for (index, p) in participants.iter().enumerate() {
             let mut edited = p.clone();
+            ui.monospace(p.id.to_uppercase());
             let mut changed = false;
             changed |= ui
                 .add_sized([220.0, 28.0], egui::TextEdit::singleline(&mut edited.name).hint_text("name or code"))
@@ -82,7 +95,10 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                     changed |= ui.selectable_value(&mut edited.level, Some(level), level.name()).changed();
                 }
             }).response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &level_label));
-            if ui.button("Remove").on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)").clicked() {
+            let remove = ui.button("Remove").on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)");
+            let remove_label = format!("Remove {}", p.name);
+            remove.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove_label));
+            if remove.clicked() {
                 commands.push(Command::Edit(Edit::RemoveParticipant(index)));
             }
             if changed {

@@ -1,0 +1,50 @@
+//! IT's and the business's scores side by side per dimension: the perception gap the seeds
+//! warn about (the business tends to rate IT lower than IT rates itself).
+
+use egui_plot::{Bar, BarChart, Legend, Plot};
+
+use crate::scoring::DimensionScore;
+use crate::ui::theme;
+
+/// Grouped bars, IT and business, one group per dimension (numbered as in the table beside).
+pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) {
+    let bars = |pick: fn(&DimensionScore) -> Option<f64>, offset: f64, side: &str| -> Vec<Bar> {
+        dimensions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                pick(d).map(|score| {
+                    Bar::new(i as f64 + 1.0 + offset, score).width(0.38).name(format!("{side}: {}", d.name))
+                })
+            })
+            .collect()
+    };
+    let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
+    Plot::new("perception")
+        .height(height)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(1.0)
+        .include_y(5.0)
+        .y_axis_label("score")
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round() as usize;
+            if (mark.value - mark.value.round()).abs() < 1e-6 && index >= 1 {
+                names.get(index - 1).map(|n| short(n)).unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("IT", bars(|d| d.it, -0.2, "IT")).color(theme::IT));
+            plot.bar_chart(BarChart::new("Business", bars(|d| d.business, 0.2, "Business")).color(theme::BUSINESS));
+        });
+}
+
+/// The first word of a dimension name, to fit under its bars.
+fn short(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or(name).trim_end_matches(',').to_string()
+}

@@ -1,0 +1,38 @@
+//! The spread of answers per dimension as box plots: where the room agrees and where it does not.
+
+use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
+
+use crate::scoring::DimensionScore;
+use crate::ui::theme;
+
+/// One box per dimension: whiskers at min and max, box from Q1 to Q3, the median inside.
+pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) {
+    let boxes: Vec<BoxElem> = dimensions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let s = &d.spread;
+            let spread = BoxSpread::new(s.min?, s.q1?, s.median?, s.q3?, s.max?);
+            Some(BoxElem::new(i as f64 + 1.0, spread).name(&d.name).box_width(0.5).whisker_width(0.3))
+        })
+        .collect();
+    let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
+    Plot::new("spread")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(1.0)
+        .include_y(5.0)
+        .y_axis_label("answers today")
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round() as usize;
+            if (mark.value - mark.value.round()).abs() < 1e-6 && index >= 1 {
+                names.get(index - 1).and_then(|n| n.split_whitespace().next()).unwrap_or_default().to_string()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| plot.box_plot(BoxPlot::new("answers", boxes).color(theme::CURRENT)));
+}
