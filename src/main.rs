@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(command) => run(command),
-        None => convergence::ui::run_app(),
+        None => convergence::ui::run_app(cli.file),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("error: {err:#}");

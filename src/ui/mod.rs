@@ -51,8 +51,8 @@ impl Screen {
 /// The name the window and its data folder go by.
 pub const APP_NAME: &str = "Convergence";
 
-/// Opens the window and runs until it is closed.
-pub fn run_app() -> anyhow::Result<ExitCode> {
+/// Opens the window (on `file`, if given) and runs until it is closed.
+pub fn run_app(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -60,7 +60,7 @@ pub fn run_app() -> anyhow::Result<ExitCode> {
             .with_min_inner_size([900.0, 600.0]),
         ..Default::default()
     };
-    let env = AppEnv { dialogs: Box::new(NativeDialogs::default()), data_dir: eframe::storage_dir(APP_NAME) };
+    let env = AppEnv { dialogs: Box::new(NativeDialogs::default()), data_dir: eframe::storage_dir(APP_NAME), open: file };
     eframe::run_native(APP_NAME, options, Box::new(|cc| Ok(Box::new(App::new(cc, env)))))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)

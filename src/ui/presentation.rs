@@ -73,7 +73,8 @@ impl PresentationView {
                 ))
                 .size(24.0),
             );
-            distribution_ui(ui, &score.distribution, &score.target_distribution);
+            let labels: Vec<String> = q.scale.levels.iter().map(|l| format!("{} · {}", l.value, l.label)).collect();
+            distribution_ui(ui, &labels, &score.distribution, &score.target_distribution);
         } else {
             ui.label(
                 RichText::new(format!("{answered} of {participants} have answered. Press R to reveal the room's answers."))
@@ -106,7 +107,8 @@ impl PresentationView {
 }
 
 /// Grouped bars: how many chose each level, today and as target.
-fn distribution_ui(ui: &mut egui::Ui, today: &[usize], target: &[usize]) {
+fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target: &[usize]) {
+    let labels = labels.to_vec();
     let bars = |counts: &[usize], offset: f64| -> Vec<Bar> {
         counts.iter().enumerate().map(|(i, &n)| Bar::new(i as f64 + 1.0 + offset, n as f64).width(0.35)).collect()
     };
@@ -118,7 +120,11 @@ fn distribution_ui(ui: &mut egui::Ui, today: &[usize], target: &[usize]) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_y(false)
-        .x_axis_formatter(|mark, _| if mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() })
+        .x_grid_spacer(super::charts::category_marks(labels.len()))
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round() as usize;
+            labels.get(index.wrapping_sub(1)).cloned().unwrap_or_default()
+        })
         .include_y(0.0)
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("Today", bars(today, -0.18)).color(theme::CURRENT));

@@ -31,13 +31,14 @@ impl SetupView {
             {
                 commands.push(Command::Edit(Edit::Anonymous(anonymous)));
             }
-            participants_ui(ui, &assessment.participants, commands);
+            // Above the table, so it stays in reach however long the list grows.
             ui.horizontal(|ui| {
                 if ui.button("Add participant").clicked() {
                     commands.push(Command::Edit(Edit::AddParticipant));
                 }
                 ui.weak(format!("{} participants · Ctrl+Z undoes a removal", assessment.participants.len()));
             });
+            participants_ui(ui, &assessment.participants, commands);
             ui.add_space(16.0);
             if ui.button("Go to the questionnaire  →").clicked() {
                 commands.push(Command::Show(super::Screen::Questionnaire));

@@ -30,21 +30,10 @@ pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f
         .include_y(1.0)
         .include_y(5.0)
         .y_axis_label("score")
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round() as usize;
-            if (mark.value - mark.value.round()).abs() < 1e-6 && index >= 1 {
-                names.get(index - 1).map(|n| short(n)).unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(super::category_marks(dimensions.len()))
+        .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("IT", bars(|d| d.it, -0.2, "IT")).color(theme::IT));
             plot.bar_chart(BarChart::new("Business", bars(|d| d.business, 0.2, "Business")).color(theme::BUSINESS));
         });
-}
-
-/// The first word of a dimension name, to fit under its bars.
-fn short(name: &str) -> String {
-    name.split_whitespace().next().unwrap_or(name).trim_end_matches(',').to_string()
 }

@@ -26,13 +26,7 @@ pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) 
         .include_y(1.0)
         .include_y(5.0)
         .y_axis_label("answers today")
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round() as usize;
-            if (mark.value - mark.value.round()).abs() < 1e-6 && index >= 1 {
-                names.get(index - 1).and_then(|n| n.split_whitespace().next()).unwrap_or_default().to_string()
-            } else {
-                String::new()
-            }
-        })
+        .x_grid_spacer(super::category_marks(dimensions.len()))
+        .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
         .show(ui, |plot| plot.box_plot(BoxPlot::new("answers", boxes).color(theme::CURRENT)));
 }
