@@ -15,7 +15,7 @@ const BUILTIN: [(&str, &str); 2] = [
 /// Parses and validates a questionnaire; `path` is only used in messages.
 pub fn parse_questionnaire(text: &str, path: &Path) -> Result<Questionnaire, FileError> {
     let questionnaire: Questionnaire =
-        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e))?;
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
     let problems = validate(&questionnaire, text);
     if problems.is_empty() {
         Ok(questionnaire)

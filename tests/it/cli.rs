@@ -1,0 +1,419 @@
+//! The `convergence` command line, run as a user would: `validate` (exit codes and
+//! `FILE:LINE:COL: message` diagnostics), `questionnaire list/show`, and `score` (JSON output
+//! worked by hand, aggregation rules, unknown scores as null, files from a newer version).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::support::{data, line_of};
+
+/// Runs the binary with `args` from the package folder.
+fn convergence(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_convergence"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 on stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 on stderr")
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// Splits `FILE:LINE:COL: message` (the file given as `file`).
+#[track_caller]
+fn diagnostic<'a>(line: &'a str, file: &Path) -> (usize, usize, &'a str) {
+    let rest = line
+        .strip_prefix(path_arg(file))
+        .and_then(|rest| rest.strip_prefix(':'))
+        .unwrap_or_else(|| panic!("{line:?} does not start with {}:", file.display()));
+    let mut parts = rest.splitn(3, ':');
+    let mut number = || parts.next().and_then(|n| n.parse::<usize>().ok());
+    let (line_no, col) = (number(), number());
+    let message = parts.next().and_then(|m| m.strip_prefix(' '));
+    match (line_no, col, message) {
+        (Some(l), Some(c), Some(m)) => (l, c, m),
+        _ => panic!("{line:?} is not FILE:LINE:COL: message"),
+    }
+}
+
+/// `convergence score FILE --format json [extra…]`, expecting success.
+#[track_caller]
+fn score_json(file: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["score", path_arg(file), "--format", "json"];
+    args.extend(extra);
+    let output = convergence(&args);
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        stderr(&output)
+    );
+    serde_json::from_str(&stdout(&output)).expect("stdout is JSON")
+}
+
+#[track_caller]
+fn assert_num(value: &Value, expected: f64) {
+    let actual = value
+        .as_f64()
+        .unwrap_or_else(|| panic!("expected {expected}, got {value}"));
+    assert!(
+        (actual - expected).abs() < 1e-6,
+        "expected {expected}, got {actual}"
+    );
+}
+
+fn dimension<'a>(scores: &'a Value, id: &str) -> &'a Value {
+    scores["dimensions"]
+        .as_array()
+        .expect("dimensions is an array")
+        .iter()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("no dimension {id}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+#[test]
+fn validate_accepts_a_good_questionnaire_and_a_good_assessment() {
+    for file in ["small-questionnaire.ron", "assessment-v1.ron"] {
+        let output = convergence(&["validate", path_arg(&data(file))]);
+        assert_eq!(output.status.code(), Some(0), "{file}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{file}");
+    }
+}
+
+#[test]
+fn validate_reports_a_syntax_error_as_file_line_col_message() {
+    let file = data("questionnaire-syntax-error.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let output = convergence(&["validate", path_arg(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    let (line, col, message) = diagnostic(lines[0], &file);
+    assert_eq!(line, line_of(&text, "weight: heavy"));
+    assert!((20..=21).contains(&col), "column {col}");
+    assert_eq!(message, "Expected float");
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn validate_reports_a_semantic_error_as_file_line_col_message() {
+    let file = data("questionnaire-unknown-dimension.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let output = convergence(&["validate", path_arg(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let (line, col, message) = diagnostic(err.lines().next().expect("a diagnostic"), &file);
+    assert_eq!(line, line_of(&text, "dimension: \"strategy\""));
+    // `            dimension: "strategy",`: the value's quote is at column 24.
+    assert_eq!(col, 24);
+    assert_eq!(
+        message,
+        "question \"k2\" is in unknown dimension \"strategy\""
+    );
+}
+
+#[test]
+fn validate_checks_every_file_and_fails_if_any_is_bad() {
+    let good = data("small-questionnaire.ron");
+    let bad = data("questionnaire-unknown-dimension.ron");
+    let output = convergence(&["validate", path_arg(&good), path_arg(&bad), path_arg(&good)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(path_arg(&bad)), "{err}");
+}
+
+#[test]
+fn validate_reports_an_assessment_from_a_newer_version() {
+    let file = data("assessment-newer.ron");
+    let output = convergence(&["validate", path_arg(&file)]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!("{}: written by a newer version", file.display())),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// questionnaire list / show
+
+#[test]
+fn questionnaire_show_json_of_a_file() {
+    let output = convergence(&[
+        "questionnaire",
+        "show",
+        path_arg(&data("small-questionnaire.ron")),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let shown: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(shown["id"], "small-test");
+    let dimensions: Vec<(&str, &str, f64)> = shown["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["id"].as_str().unwrap(),
+                d["name"].as_str().unwrap(),
+                d["weight"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dimensions,
+        [
+            ("comm", "Communication", 2.0),
+            ("value", "Value from usage", 1.0),
+            ("culture", "People and culture", 3.0)
+        ]
+    );
+    let questions = shown["questions"].as_array().unwrap();
+    let ids: Vec<&str> = questions
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["c1", "c2", "v1", "v2", "k1", "k2"]);
+    assert_eq!(questions[1]["dimension"], "comm");
+    assert_eq!(questions[1]["text"], "How does c2 look today?");
+    assert_eq!(questions[1]["weight"], 3.0);
+}
+
+#[test]
+fn questionnaire_show_json_of_the_builtin_self_check() {
+    let list = convergence(&["questionnaire", "list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    if stdout(&list).trim().is_empty() {
+        eprintln!("skipped: no built-in questionnaires yet");
+        return;
+    }
+    assert!(
+        stdout(&list)
+            .lines()
+            .any(|l| l.starts_with("cio-self-check ")),
+        "{}",
+        stdout(&list)
+    );
+
+    let output = convergence(&[
+        "questionnaire",
+        "show",
+        "cio-self-check",
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let shown: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(shown["id"], "cio-self-check");
+    let dimensions = shown["dimensions"].as_array().expect("dimensions");
+    assert!(!dimensions.is_empty());
+    let mut ids = Vec::new();
+    for d in dimensions {
+        assert!(d["id"].is_string() && d["name"].is_string(), "{d}");
+        assert!(d["weight"].as_f64().is_some_and(|w| w > 0.0), "{d}");
+        ids.push(d["id"].as_str().unwrap());
+    }
+    let questions = shown["questions"].as_array().expect("questions");
+    assert!(!questions.is_empty());
+    for q in questions {
+        assert!(
+            q["id"].is_string() && q["text"].as_str().is_some_and(|t| !t.is_empty()),
+            "{q}"
+        );
+        assert!(q["weight"].as_f64().is_some_and(|w| w > 0.0), "{q}");
+        let dimension = q["dimension"].as_str().expect("dimension");
+        assert!(ids.contains(&dimension), "{q} is in an unknown dimension");
+    }
+}
+
+#[test]
+fn questionnaire_show_of_an_unknown_id_fails_naming_it() {
+    let output = convergence(&["questionnaire", "show", "no-such-questionnaire"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("no-such-questionnaire"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// score
+//
+// tests/data/assessment-v1.ron (support::sample_assessment):
+//   c1: 5, 2 (IT), 1 (business)    c2: 5, 4 (IT), 4 (business)    targets 5
+//   v1: 3, 3, 3 (target 4)          v2: 5, 5, 5 (target 5)          culture: nobody
+//   one touchpoint: strategic, weekly at 4 today (index 1.621381), daily at 5 as target
+//   (index 1.727709).
+
+#[test]
+fn score_json_worked_by_hand() {
+    let scores = score_json(&data("assessment-v1.ron"), &[]);
+    let o = &scores["overall"];
+    // c1 = 8/3, c2 = 13/3; comm = (8/3 + 13/3 × 3) / 4 = 47/12 = 3.916667
+    // value = (3 + 5) / 2 = 4; overall = (47/12 × 2 + 4 × 1) / 3 = 3.944444
+    assert_num(&o["current"], (47.0 / 6.0 + 4.0) / 3.0);
+    // targets: comm 5, value (4 + 5) / 2 = 4.5; overall (10 + 4.5) / 3 = 4.833333
+    assert_num(&o["target"], 14.5 / 3.0);
+    assert_num(&o["gap"], 14.5 / 3.0 - (47.0 / 6.0 + 4.0) / 3.0);
+    assert_num(&o["engagement"], 1.621381);
+    // slope = 0.7 × 3.944444 + 0.3 × 1.621381 = 3.247526: Integrated (2.6–3.4)
+    assert_num(&o["slope"], 3.247526);
+    assert_eq!(o["zone"], "Integrated");
+    // IT: comm (3.5 + 4.5 × 3) / 4 = 4.25, value 4 → (8.5 + 4) / 3 = 4.166667
+    // business: comm (1 + 4 × 3) / 4 = 3.25, value 4 → (6.5 + 4) / 3 = 3.5
+    assert_num(&o["it"], 12.5 / 3.0);
+    assert_num(&o["business"], 3.5);
+    assert_num(&o["perception_gap"], 12.5 / 3.0 - 3.5);
+
+    let comm = dimension(&scores, "comm");
+    assert_eq!(comm["name"], "Communication");
+    assert_num(&comm["current"], 47.0 / 12.0);
+    assert_num(&comm["target"], 5.0);
+    assert_num(&comm["gap"], 5.0 - 47.0 / 12.0);
+    assert_num(&comm["it"], 4.25);
+    assert_num(&comm["business"], 3.25);
+    assert_num(&comm["perception_gap"], 1.0);
+    assert_eq!(comm["answered"], 2);
+    // spread of 5, 2, 1, 5, 4, 4: mean 3.5, squares 2.25 + 2.25 + 6.25 + 2.25 + 0.25 + 0.25
+    // = 13.5, variance 13.5 / 5 = 2.7
+    assert_eq!(comm["spread"]["count"], 6);
+    assert_num(&comm["spread"]["sd"], 2.7f64.sqrt());
+    assert_num(&comm["spread"]["min"], 1.0);
+    assert_num(&comm["spread"]["max"], 5.0);
+
+    let value = dimension(&scores, "value");
+    assert_num(&value["current"], 4.0);
+    assert_num(&value["perception_gap"], 0.0);
+
+    // Nobody gave culture a level: every score is null, never 0.
+    let culture = dimension(&scores, "culture");
+    for field in [
+        "current",
+        "target",
+        "gap",
+        "it",
+        "business",
+        "perception_gap",
+    ] {
+        assert!(
+            culture[field].is_null(),
+            "culture.{field} = {}",
+            culture[field]
+        );
+    }
+    assert_eq!(culture["answered"], 0);
+    assert!(culture["spread"]["sd"].is_null());
+}
+
+#[test]
+fn score_with_no_answers_is_null_not_zero() {
+    let scores = score_json(&data("assessment-no-answers.ron"), &[]);
+    let o = &scores["overall"];
+    for field in [
+        "current",
+        "target",
+        "gap",
+        "it",
+        "business",
+        "perception_gap",
+        "engagement",
+        "slope",
+        "zone",
+    ] {
+        assert!(o[field].is_null(), "overall.{field} = {}", o[field]);
+    }
+    for d in scores["dimensions"].as_array().unwrap() {
+        assert!(
+            d["current"].is_null() && d["target"].is_null() && d["gap"].is_null(),
+            "{d}"
+        );
+        assert_eq!(d["answered"], 0);
+    }
+    assert_eq!(scores["gaps"], serde_json::json!([]));
+}
+
+#[test]
+fn aggregation_option_changes_the_result_as_worked_by_hand() {
+    let file = data("assessment-v1.ron");
+    let median = score_json(&file, &["--aggregation", "median"]);
+    assert_eq!(median["aggregation"], "Median");
+    // c1 = median(5, 2, 1) = 2, c2 = median(5, 4, 4) = 4: comm = (2 + 4 × 3) / 4 = 3.5
+    // overall = (3.5 × 2 + 4) / 3 = 3.666667; slope 0.7 × 3.666667 + 0.3 × 1.621381 = 3.053081
+    assert_num(&dimension(&median, "comm")["current"], 3.5);
+    assert_num(&median["overall"]["current"], 11.0 / 3.0);
+    assert_num(&median["overall"]["slope"], 3.053081);
+    assert_eq!(median["overall"]["zone"], "Integrated");
+
+    let weakest = score_json(&file, &["--aggregation", "weakest-link"]);
+    assert_eq!(weakest["aggregation"], "WeakestLink");
+    // comm = min(8/3, 13/3) = 2.666667, value = min(3, 5) = 3
+    // overall = (8/3 × 2 + 3) / 3 = 25/9 = 2.777778; slope 0.7 × 2.777778 + 0.486414 = 2.430859
+    assert_num(&dimension(&weakest, "comm")["current"], 8.0 / 3.0);
+    assert_num(&dimension(&weakest, "value")["current"], 3.0);
+    assert_num(&weakest["overall"]["current"], 25.0 / 9.0);
+    assert_num(&weakest["overall"]["slope"], 2.430859);
+    assert_eq!(weakest["overall"]["zone"], "Aligned");
+
+    // Without the option, the rule saved in the file (Mean).
+    let saved = score_json(&file, &[]);
+    assert_eq!(saved["aggregation"], "Mean");
+    let mean = score_json(&file, &["--aggregation", "mean"]);
+    assert_eq!(saved["overall"], mean["overall"]);
+}
+
+#[test]
+fn score_table_is_the_default_format() {
+    let output = convergence(&["score", path_arg(&data("assessment-v1.ron"))]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(
+        table.contains("Slope position 3.25 (Integrated)"),
+        "{table}"
+    );
+    assert!(table.contains("Communication"), "{table}");
+    assert!(
+        table.contains("1. Communication"),
+        "the largest gap comes first:\n{table}"
+    );
+}
+
+#[test]
+fn score_refuses_a_file_from_a_newer_version() {
+    let file = data("assessment-newer.ron");
+    let output = convergence(&["score", path_arg(&file), "--format", "json"]);
+    assert!(!output.status.success());
+    assert_eq!(stdout(&output), "", "nothing half-scored on stdout");
+    let err = stderr(&output);
+    for needle in [path_arg(&file), "newer version", "99", "format 1"] {
+        assert!(err.contains(needle), "{needle:?} not in {err:?}");
+    }
+}
+
+#[test]
+fn score_of_a_missing_file_fails_naming_it() {
+    let file: PathBuf = data("no-such-assessment.ron");
+    let output = convergence(&["score", path_arg(&file)]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains(path_arg(&file)),
+        "{}",
+        stderr(&output)
+    );
+}
