@@ -197,13 +197,6 @@ pub fn touchpoint_analysis(
         map.iter().map(|t| &t.business_role),
     );
     let it_roles = roles_with_extras(&catalogue.it_roles, map.iter().map(|t| &t.it_role));
-    let channel_name = |id: &str| {
-        catalogue
-            .channels
-            .iter()
-            .find(|c| c.id == id)
-            .map_or_else(|| id.to_string(), |c| c.name.clone())
-    };
 
     let mut cells: Vec<Vec<PairCell>> = business_roles
         .iter()
@@ -263,7 +256,7 @@ pub fn touchpoint_analysis(
                 it_name: name_of(&it_roles, &t.it_role),
                 level: t.level,
                 channel: t.channel.clone(),
-                channel_name: channel_name(&t.channel),
+                channel_name: channel_name(catalogue, &t.channel),
                 target: t.target,
             });
         }
@@ -289,11 +282,36 @@ pub fn touchpoint_analysis(
         }
     }
 
+    let (fragile_roles, unconnected_roles) =
+        roles_on_one_thread(catalogue, &business_roles, &it_roles, map);
+
+    TouchpointAnalysis {
+        business_roles,
+        it_roles,
+        cells,
+        max_strength,
+        levels,
+        missing,
+        missing_pairs,
+        service_desk,
+        fragile_roles,
+        unconnected_roles,
+    }
+}
+
+/// Roles whose active touchpoints today are exactly one, or all through one channel; and the
+/// catalogue's roles with none at all.
+fn roles_on_one_thread(
+    catalogue: &TouchpointCatalogue,
+    business_roles: &[RoleName],
+    it_roles: &[RoleName],
+    map: &[Touchpoint],
+) -> (Vec<FragileRole>, Vec<SideRole>) {
     let mut fragile_roles = Vec::new();
     let mut unconnected_roles = Vec::new();
     for (side, roles, catalogued) in [
-        (Side::Business, &business_roles, &catalogue.business_roles),
-        (Side::It, &it_roles, &catalogue.it_roles),
+        (Side::Business, business_roles, &catalogue.business_roles),
+        (Side::It, it_roles, &catalogue.it_roles),
     ] {
         for role in roles.iter() {
             let channels: Vec<&str> = map
@@ -325,23 +343,21 @@ pub fn touchpoint_analysis(
                 fragility,
                 touchpoints: channels.len(),
                 channel: first.to_string(),
-                channel_name: channel_name(first),
+                channel_name: channel_name(catalogue, first),
             });
         }
     }
 
-    TouchpointAnalysis {
-        business_roles,
-        it_roles,
-        cells,
-        max_strength,
-        levels,
-        missing,
-        missing_pairs,
-        service_desk,
-        fragile_roles,
-        unconnected_roles,
-    }
+    (fragile_roles, unconnected_roles)
+}
+
+/// The name of a channel, or its id when the catalogue does not know it.
+fn channel_name(catalogue: &TouchpointCatalogue, id: &str) -> String {
+    catalogue
+        .channels
+        .iter()
+        .find(|c| c.id == id)
+        .map_or_else(|| id.to_string(), |c| c.name.clone())
 }
 
 /// The catalogue's roles, then the ids the map uses that the catalogue does not know.

@@ -1,17 +1,205 @@
-//! The touchpoint map screen (being written).
+//! The touchpoint map screen: where IT people and business people meet today and where they
+//! should, filled in live with the room. The engagement index and the slope position at the top
+//! follow every change; three sub-tabs show the map as an editable matrix, by level, and as a
+//! heat map with the gaps listed.
+
+mod editor;
+mod gaps;
+mod matrix;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, RichText};
 
 use crate::model::Assessment;
-use crate::scoring::Scores;
+use crate::scoring::{Phase, Scores};
 
+use super::charts::heatmap::MISSING;
+use super::charts::level_map::{level_map_legend_ui, level_map_ui};
 use super::command::Command;
+use super::theme::{self, fmt_score};
+
+/// The sub-tabs of the screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    #[default]
+    Matrix,
+    ByLevel,
+    HeatMap,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Matrix, Tab::ByLevel, Tab::HeatMap];
+
+    fn name(self) -> &'static str {
+        match self {
+            Tab::Matrix => "Matrix",
+            Tab::ByLevel => "By level",
+            Tab::HeatMap => "Heat map & gaps",
+        }
+    }
+}
+
+/// A business role and an IT role, by id.
+pub type Pair = (String, String);
 
 /// The touchpoint map screen.
 #[derive(Default)]
-pub struct TouchpointsView;
+pub struct TouchpointsView {
+    tab: Tab,
+    /// The pair whose touchpoints the matrix's editor shows.
+    selected: Option<Pair>,
+    /// Which engagement the level map draws.
+    level_phase: Phase,
+}
 
 impl TouchpointsView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores, commands: &mut Vec<Command>) {
-        let _ = (assessment, scores, commands);
-        ui.heading("Touchpoints");
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
+        let Self {
+            tab,
+            selected,
+            level_phase,
+        } = self;
+        let analysis = &scores.touchpoints;
+        header_ui(ui, scores);
+        ui.horizontal(|ui| {
+            for t in Tab::ALL {
+                let text = RichText::new(t.name()).size(17.0);
+                if ui.add(egui::Button::selectable(*tab == t, text)).clicked() {
+                    *tab = t;
+                }
+            }
+        });
+        ui.separator();
+        if assessment.touchpoints.is_empty() {
+            ui.weak("Nothing mapped yet. Start with today: where do IT people and business people meet? Then add the touchpoints that should exist and do not.");
+        }
+        // A pair kept from another assessment whose catalogue lacks it is no longer selected.
+        if selected
+            .as_ref()
+            .is_some_and(|(b, i)| analysis.cell(b, i).is_none())
+        {
+            *selected = None;
+        }
+        if analysis.business_roles.is_empty() || analysis.it_roles.is_empty() {
+            ui.label("This questionnaire has no touchpoint catalogue: it names no business or IT roles to map.");
+            return;
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match *tab {
+            Tab::Matrix => {
+                if let Some(pair) = matrix::matrix_ui(ui, analysis, selected.as_ref()) {
+                    *selected = Some(pair);
+                }
+                ui.add_space(10.0);
+                match selected.as_ref() {
+                    Some(pair) => editor::pair_editor_ui(ui, assessment, analysis, pair, commands),
+                    None => {
+                        ui.label(
+                            RichText::new("Click a cell to see, add and change the touchpoints of that pair of roles.")
+                                .size(17.0),
+                        );
+                    }
+                }
+            }
+            Tab::ByLevel => {
+                ui.horizontal(|ui| {
+                    ui.label("Show");
+                    for (phase, name) in [(Phase::Current, "Today"), (Phase::Target, "Target")] {
+                        if ui.add(egui::Button::selectable(*level_phase == phase, name)).clicked() {
+                            *level_phase = phase;
+                        }
+                    }
+                    ui.add_space(12.0);
+                    level_map_legend_ui(ui, *level_phase);
+                });
+                level_map_ui(ui, analysis, &assessment.touchpoints, *level_phase);
+            }
+            Tab::HeatMap => {
+                if let Some(pair) = gaps::gaps_ui(ui, analysis) {
+                    *selected = Some(pair);
+                    *tab = Tab::Matrix;
+                }
+            }
+        });
     }
+}
+
+/// The numbers the room watches while it fills in the map: the engagement index, the slope
+/// position and the missing touchpoints, today and at target.
+fn header_ui(ui: &mut egui::Ui, scores: &Scores) {
+    let o = &scores.overall;
+    let text = ui.visuals().text_color();
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Touchpoint map");
+        ui.add_space(16.0);
+        let mut job = LayoutJob::default();
+        append(&mut job, "Engagement index ", 17.0, text);
+        append(&mut job, &fmt_score(o.engagement), 22.0, theme::CURRENT);
+        append(&mut job, " today → ", 17.0, text);
+        append(
+            &mut job,
+            &fmt_score(o.engagement_target),
+            22.0,
+            theme::TARGET,
+        );
+        append(&mut job, " at target", 17.0, text);
+        ui.label(job);
+        ui.add_space(16.0);
+        let mut job = LayoutJob::default();
+        append(&mut job, "Slope ", 17.0, text);
+        append(
+            &mut job,
+            &position(o.slope, o.zone.as_deref()),
+            22.0,
+            theme::CURRENT,
+        );
+        append(&mut job, " → ", 17.0, text);
+        append(
+            &mut job,
+            &position(o.slope_target, o.target_zone.as_deref()),
+            22.0,
+            theme::TARGET,
+        );
+        ui.label(job);
+        ui.add_space(16.0);
+        let missing = o.missing_touchpoints;
+        if missing > 0 {
+            let noun = if missing == 1 {
+                "touchpoint"
+            } else {
+                "touchpoints"
+            };
+            ui.label(
+                RichText::new(format!("{missing} missing {noun}"))
+                    .size(20.0)
+                    .strong()
+                    .color(MISSING),
+            );
+        }
+    });
+}
+
+/// "2.10 Aligned", or a dash when unknown.
+fn position(value: Option<f64>, zone: Option<&str>) -> String {
+    match (value, zone) {
+        (Some(_), Some(zone)) => format!("{} {zone}", fmt_score(value)),
+        _ => fmt_score(value),
+    }
+}
+
+fn append(job: &mut LayoutJob, text: &str, size: f32, color: Color32) {
+    job.append(
+        text,
+        0.0,
+        TextFormat {
+            font_id: FontId::proportional(size),
+            color,
+            ..TextFormat::default()
+        },
+    );
 }
