@@ -1,6 +1,7 @@
 //! Frame cost of every screen with a full workshop: 30 participants × 150 questions answered and
 //! a touchpoint map with every business-role × IT-role pair at every level. One frame is one
-//! `Harness::step` of the real app (layout and drawing commands, no GPU).
+//! `Harness::step` of the real app (layout, drawing commands and the accessibility tree) plus
+//! tessellating its shapes into triangles: all the CPU work of a frame but the GPU upload.
 //!
 //! `cargo bench --bench frames`
 
@@ -80,6 +81,13 @@ fn workshop() -> Assessment {
     assessment
 }
 
+/// One frame: the app's UI pass, then tessellation as the renderer would do it.
+fn frame(harness: &mut Harness<'_, App>) -> usize {
+    harness.step();
+    let output = harness.output();
+    harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point).len()
+}
+
 fn frames(c: &mut Criterion) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("workshop.ron");
@@ -96,14 +104,14 @@ fn frames(c: &mut Criterion) {
     for screen in [Screen::Setup, Screen::Questionnaire, Screen::Touchpoints, Screen::Results] {
         harness.state_mut().push(Command::Show(screen));
         harness.run();
-        group.bench_function(screen.name(), |b| b.iter(|| harness.step()));
+        group.bench_function(screen.name(), |b| b.iter(|| frame(&mut harness)));
     }
     harness.get_by_label("Perception and consensus").click();
     harness.run();
-    group.bench_function("Results, perception and consensus", |b| b.iter(|| harness.step()));
+    group.bench_function("Results, perception and consensus", |b| b.iter(|| frame(&mut harness)));
     harness.state_mut().push(Command::Present(Some(0)));
     harness.run();
-    group.bench_function("Presentation", |b| b.iter(|| harness.step()));
+    group.bench_function("Presentation", |b| b.iter(|| frame(&mut harness)));
     group.finish();
 }
 

@@ -23,7 +23,10 @@ pub use gaps::{RankedGap, ranked_gaps};
 pub use practice::{Phase, PracticeScores, Votes, practice_scores};
 pub use slope::{SlopePosition, slope_position};
 pub use stats::{Stats, quantile, weighted_mean};
-pub use touchpoints::{TouchpointAnalysis, touchpoint_analysis};
+pub use touchpoints::{
+    Activity, FragileRole, Fragility, LevelSummary, MissingTouchpoint, PairCell, RoleName,
+    SERVICE_DESK_CHANNEL, ServiceDeskShare, SideRole, TouchpointAnalysis, touchpoint_analysis,
+};
 
 use serde::Serialize;
 

@@ -44,8 +44,8 @@ pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores)
             ui.end_row();
             for d in &scores.dimensions {
                 ui.label(&d.name);
-                ui.label(RichText::new(fmt_score(d.it)).color(theme::IT));
-                ui.label(RichText::new(fmt_score(d.business)).color(theme::BUSINESS));
+                ui.label(RichText::new(fmt_score(d.it)).color(theme::readable(ui, theme::IT)));
+                ui.label(RichText::new(fmt_score(d.business)).color(theme::readable(ui, theme::BUSINESS)));
                 ui.label(fmt_score(d.perception_gap));
                 ui.label(fmt_score(d.spread.rwg));
                 ui.end_row();

@@ -42,6 +42,16 @@ pub const IT: Color32 = Color32::from_rgb(0x6a, 0x3d, 0x9a);
 /// Colour of the business's answers.
 pub const BUSINESS: Color32 = Color32::from_rgb(0x2c, 0xa0, 0x2c);
 
+/// A side's colour (`theme::IT`, `theme::BUSINESS`) lightened on a dark background, where the
+/// saturated originals are hard to read as text.
+pub fn readable(ui: &egui::Ui, colour: Color32) -> Color32 {
+    if ui.visuals().dark_mode {
+        colour.lerp_to_gamma(Color32::WHITE, 0.4)
+    } else {
+        colour
+    }
+}
+
 /// Background colours of the slope's zones, low to high.
 pub fn zone_colour(index: usize, dark: bool) -> Color32 {
     const LIGHT: [Color32; 5] = [

@@ -14,16 +14,6 @@ const ROW_LABEL_WIDTH: f32 = 200.0;
 const HEADER_HEIGHT: f32 = 48.0;
 const CELL_HEIGHT: f32 = 40.0;
 
-/// A side's colour (`theme::IT`, `theme::BUSINESS`) lightened on a dark background, where the
-/// saturated originals are hard to read as text.
-pub fn readable(ui: &egui::Ui, colour: Color32) -> Color32 {
-    if ui.visuals().dark_mode {
-        colour.lerp_to_gamma(Color32::WHITE, 0.4)
-    } else {
-        colour
-    }
-}
-
 /// A cell's fill: `base` the stronger the more `strength` is of `max`, the panel's own colour
 /// when nothing happens.
 pub fn strength_fill(ui: &egui::Ui, base: Color32, strength: f64, max: f64) -> Color32 {
@@ -65,7 +55,7 @@ pub fn heatmap_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<(u
     let origin = response.rect.min;
     let visuals = ui.visuals().clone();
     let text = visuals.text_color();
-    let (it_colour, business_colour) = (readable(ui, theme::IT), readable(ui, theme::BUSINESS));
+    let (it_colour, business_colour) = (theme::readable(ui, theme::IT), theme::readable(ui, theme::BUSINESS));
     let cell_rect = |row: usize, column: usize| {
         Rect::from_min_size(
             origin

@@ -8,7 +8,8 @@ use crate::model::{Engagement, Frequency, Level, Touchpoint};
 use crate::scoring::{Phase, TouchpointAnalysis};
 use crate::ui::theme;
 
-use super::heatmap::{MISSING, readable};
+use super::heatmap::MISSING;
+use crate::ui::theme::readable;
 
 const ROW_HEIGHT: f32 = 21.0;
 const TITLE_HEIGHT: f32 = 28.0;

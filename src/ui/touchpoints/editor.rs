@@ -6,7 +6,8 @@ use egui::RichText;
 
 use crate::model::{Assessment, Engagement, Frequency, Level, Touchpoint};
 use crate::scoring::TouchpointAnalysis;
-use crate::ui::charts::heatmap::{MISSING, readable};
+use crate::ui::charts::heatmap::MISSING;
+use crate::ui::theme::readable;
 use crate::ui::command::{Command, Edit};
 use crate::ui::theme;
 

@@ -6,7 +6,8 @@ use egui::RichText;
 
 use crate::model::Side;
 use crate::scoring::TouchpointAnalysis;
-use crate::ui::charts::heatmap::{MISSING, heatmap_legend_ui, heatmap_ui, readable};
+use crate::ui::charts::heatmap::{MISSING, heatmap_legend_ui, heatmap_ui};
+use crate::ui::theme::readable;
 use crate::ui::theme;
 
 use super::Pair;

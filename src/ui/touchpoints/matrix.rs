@@ -8,7 +8,8 @@ use egui::{Color32, FontId, RichText, Stroke, TextWrapMode};
 
 use crate::model::Frequency;
 use crate::scoring::TouchpointAnalysis;
-use crate::ui::charts::heatmap::{MISSING, readable, strength_fill};
+use crate::ui::charts::heatmap::{MISSING, strength_fill};
+use crate::ui::theme::readable;
 use crate::ui::theme;
 
 use super::Pair;
