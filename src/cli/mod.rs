@@ -16,8 +16,10 @@ use crate::scoring;
 
 /// Assess how far IT and the business of an organisation have converged.
 #[derive(Debug, Parser)]
-#[command(name = "convergence", version, about)]
+#[command(name = "convergence", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// An assessment to open in the window.
+    pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -45,6 +47,17 @@ pub enum Command {
         /// Organisation name to record in the assessment.
         #[arg(long, default_value = "")]
         organisation: String,
+    },
+    /// Merge assessments taken with the same questionnaire (participants who answered alone on
+    /// their own laptops) into one; a participant present in more than one file is kept once
+    /// and reported on stderr.
+    Merge {
+        /// The assessment files, in order: the first one's organisation and settings are kept.
+        #[arg(required = true, num_args = 2..)]
+        assessments: Vec<PathBuf>,
+        /// The merged assessment file to write.
+        #[arg(long, short)]
+        output: PathBuf,
     },
     /// Score an assessment.
     Score {
@@ -121,6 +134,10 @@ pub fn run(command: Command) -> Result<ExitCode> {
             output,
             organisation,
         } => import_csv(&questionnaire, &responses, &output, organisation),
+        Command::Merge {
+            assessments,
+            output,
+        } => merge(&assessments, &output),
         Command::Score {
             assessment,
             format,
@@ -248,6 +265,33 @@ fn import_csv(questionnaire: &str, responses: &Path, output: &Path, organisation
         errors
     );
     Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// Merges the files into `output`; each participant left out as a duplicate is named on stderr.
+fn merge(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
+    let sources = inputs
+        .iter()
+        .map(|path| {
+            files::load_assessment(path).map(|assessment| files::MergeSource {
+                path: path.clone(),
+                assessment,
+            })
+        })
+        .collect::<Result<Vec<_>, FileError>>()?;
+    let merged = files::merge_assessments(sources)?;
+    for duplicate in &merged.duplicates {
+        eprintln!("{duplicate}");
+    }
+    files::save_assessment(&merged.assessment, output)?;
+    eprintln!(
+        "{}: merged {} files: {} participants, {} answers; duplicates left out: {}",
+        output.display(),
+        inputs.len(),
+        merged.assessment.participants.len(),
+        files::count_answers(&merged.assessment.participants),
+        merged.duplicates.len()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn score(path: &Path, format: Format, aggregation: Option<AggregationArg>) -> Result<ExitCode> {

@@ -6,12 +6,17 @@ mod atomic;
 mod autosave;
 pub mod csv_import;
 mod error;
+mod merge;
 mod questionnaire_file;
 
 pub use assessment_file::{assessment_to_ron, load_assessment, parse_assessment, save_assessment};
 pub use atomic::write_atomic;
 pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave};
 pub use error::FileError;
+pub use merge::{
+    DuplicateParticipant, MergeError, MergeSource, Merged, SameBecause, count_answers,
+    merge_assessments,
+};
 pub use questionnaire_file::{
     builtin_questionnaires, builtin_sources, load_questionnaire, parse_questionnaire,
     resolve_questionnaire,

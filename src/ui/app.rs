@@ -29,6 +29,8 @@ pub struct AppEnv {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where the autosave lives; `None` disables it.
     pub data_dir: Option<PathBuf>,
+    /// A file to open at start (from the command line).
+    pub open: Option<PathBuf>,
 }
 
 /// Something waiting for the user to decide what happens to unsaved changes.
@@ -98,6 +100,9 @@ impl App {
             quitting: false,
             commands: Vec::new(),
         };
+        if let Some(path) = env.open {
+            app.commands.push(Command::OpenPath(path));
+        }
         if let Some(dir) = &app.data_dir {
             match files::read_autosave(dir) {
                 Some(Ok(recovery)) => app.recovery = Some(recovery),

@@ -15,6 +15,7 @@ pub fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
 pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
     let data_dir = data_dir.to_path_buf();
     Harness::builder().with_size(size).build_eframe(move |cc| {
-        App::new(cc, AppEnv { dialogs: Box::new(ScriptedDialogs::answering(paths)), data_dir: Some(data_dir) })
+        let dialogs = Box::new(ScriptedDialogs::answering(paths));
+        App::new(cc, AppEnv { dialogs, data_dir: Some(data_dir), open: None })
     })
 }
