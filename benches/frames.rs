@@ -12,7 +12,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use convergence::files;
-use convergence::model::{Answer, Assessment, Engagement, Frequency, Level, Participant, Response, Side, Touchpoint};
+use convergence::model::{
+    Answer, Assessment, Engagement, Frequency, Level, Participant, Response, Side, Touchpoint,
+};
 use convergence::ui::command::Command;
 use convergence::ui::{App, AppEnv, Screen, ScriptedDialogs};
 
@@ -72,8 +74,14 @@ fn workshop() -> Assessment {
                     it_role: it.id.clone(),
                     level,
                     channel: catalogue.channels[i % catalogue.channels.len()].id.clone(),
-                    today: Engagement { frequency: Frequency::ALL[i + 1], effectiveness: Some(3) },
-                    target: Engagement { frequency: Frequency::Weekly, effectiveness: Some(4) },
+                    today: Engagement {
+                        frequency: Frequency::ALL[i + 1],
+                        effectiveness: Some(3),
+                    },
+                    target: Engagement {
+                        frequency: Frequency::Weekly,
+                        effectiveness: Some(4),
+                    },
                 });
             }
         }
@@ -85,30 +93,48 @@ fn workshop() -> Assessment {
 fn frame(harness: &mut Harness<'_, App>) -> usize {
     harness.step();
     let output = harness.output();
-    harness.ctx.tessellate(output.shapes.clone(), output.pixels_per_point).len()
+    harness
+        .ctx
+        .tessellate(output.shapes.clone(), output.pixels_per_point)
+        .len()
 }
 
 fn frames(c: &mut Criterion) {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("workshop.ron");
     files::save_assessment(&workshop(), &path).expect("the workshop saves");
-    let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(|cc| {
-        let env = AppEnv { dialogs: Box::new(ScriptedDialogs::default()), data_dir: None, open: Some(path.clone()) };
-        App::new(cc, env)
-    });
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| {
+            let env = AppEnv {
+                dialogs: Box::new(ScriptedDialogs::default()),
+                data_dir: None,
+                open: Some(path.clone()),
+            };
+            App::new(cc, env)
+        });
     harness.run();
     assert!(harness.state().document().is_some(), "the workshop opened");
 
     let mut group = c.benchmark_group("frame, 30 participants x 150 questions");
-    group.sample_size(30).measurement_time(Duration::from_secs(4));
-    for screen in [Screen::Setup, Screen::Questionnaire, Screen::Touchpoints, Screen::Results] {
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4));
+    for screen in [
+        Screen::Setup,
+        Screen::Questionnaire,
+        Screen::Touchpoints,
+        Screen::Results,
+    ] {
         harness.state_mut().push(Command::Show(screen));
         harness.run();
         group.bench_function(screen.name(), |b| b.iter(|| frame(&mut harness)));
     }
     harness.get_by_label("Perception and consensus").click();
     harness.run();
-    group.bench_function("Results, perception and consensus", |b| b.iter(|| frame(&mut harness)));
+    group.bench_function("Results, perception and consensus", |b| {
+        b.iter(|| frame(&mut harness))
+    });
     harness.state_mut().push(Command::Present(Some(0)));
     harness.run();
     group.bench_function("Presentation", |b| b.iter(|| frame(&mut harness)));

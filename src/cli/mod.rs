@@ -16,7 +16,12 @@ use crate::scoring;
 
 /// Assess how far IT and the business of an organisation have converged.
 #[derive(Debug, Parser)]
-#[command(name = "convergence", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "convergence",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// An assessment to open in the window.
     pub file: Option<PathBuf>,
@@ -244,14 +249,23 @@ fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn import_csv(questionnaire: &str, responses: &Path, output: &Path, organisation: String) -> Result<ExitCode> {
+fn import_csv(
+    questionnaire: &str,
+    responses: &Path,
+    output: &Path,
+    organisation: String,
+) -> Result<ExitCode> {
     use crate::files::csv_import;
     let q = files::resolve_questionnaire(questionnaire)?;
     let report = csv_import::import_file(&q, responses, &[])?;
     for problem in &report.problems {
         eprintln!("{}: {problem}", responses.display());
     }
-    let errors = report.problems.iter().filter(|p| p.severity == csv_import::Severity::Error).count();
+    let errors = report
+        .problems
+        .iter()
+        .filter(|p| p.severity == csv_import::Severity::Error)
+        .count();
     let mut assessment = crate::model::Assessment::new(q);
     assessment.organisation = organisation;
     assessment.date = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -264,7 +278,11 @@ fn import_csv(questionnaire: &str, responses: &Path, output: &Path, organisation
         report.problems.len(),
         errors
     );
-    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// Merges the files into `output`; each participant left out as a duplicate is named on stderr.

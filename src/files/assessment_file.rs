@@ -26,7 +26,8 @@ pub fn parse_assessment(text: &str, path: &Path) -> Result<Assessment, FileError
             supported: FORMAT_VERSION,
         });
     }
-    let assessment: Assessment = ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
+    let assessment: Assessment =
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
     let mut problems = validate(&assessment.questionnaire, text);
     problems.extend(answer_problems(&assessment));
     if problems.is_empty() {

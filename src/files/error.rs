@@ -55,10 +55,19 @@ impl FileError {
     /// Turns a RON parse error in `source` into a `Syntax` error. RON reports "expected …"
     /// errors where it started looking, just after the previous token; the position reported is
     /// that of the offending token itself, past spaces, line breaks and comments.
-    pub fn from_ron(path: impl Into<PathBuf>, source: &str, err: &ron::error::SpannedError) -> Self {
+    pub fn from_ron(
+        path: impl Into<PathBuf>,
+        source: &str,
+        err: &ron::error::SpannedError,
+    ) -> Self {
         let start = offset_of(source, err.span.start.line, err.span.start.col);
         let (line, col) = crate::validate::line_col(source, skip_blank(source, start));
-        FileError::Syntax { path: path.into(), line, col, message: err.code.to_string() }
+        FileError::Syntax {
+            path: path.into(),
+            line,
+            col,
+            message: err.code.to_string(),
+        }
     }
 }
 
@@ -76,9 +85,17 @@ fn problems_text(path: &std::path::Path, problems: &[Problem]) -> String {
 
 /// Byte offset of a 1-based line and column (in characters).
 fn offset_of(source: &str, line: usize, col: usize) -> usize {
-    let line_start: usize = source.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     let rest = &source[line_start.min(source.len())..];
-    line_start + rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
+    line_start
+        + rest
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// The first offset from `at` that is not white space or inside a `//` comment.

@@ -8,8 +8,14 @@ use crate::validate::validate;
 
 /// The shipped questionnaires, embedded so the app works from any directory.
 const BUILTIN: [(&str, &str); 2] = [
-    ("questionnaires/workshop.ron", include_str!("../../questionnaires/workshop.ron")),
-    ("questionnaires/cio-self-check.ron", include_str!("../../questionnaires/cio-self-check.ron")),
+    (
+        "questionnaires/workshop.ron",
+        include_str!("../../questionnaires/workshop.ron"),
+    ),
+    (
+        "questionnaires/cio-self-check.ron",
+        include_str!("../../questionnaires/cio-self-check.ron"),
+    ),
 ];
 
 /// Parses and validates a questionnaire; `path` is only used in messages.

@@ -134,7 +134,11 @@ pub enum Aggregation {
 }
 
 impl Aggregation {
-    pub const ALL: [Aggregation; 3] = [Aggregation::Mean, Aggregation::Median, Aggregation::WeakestLink];
+    pub const ALL: [Aggregation; 3] = [
+        Aggregation::Mean,
+        Aggregation::Median,
+        Aggregation::WeakestLink,
+    ];
 
     /// As written on the command line: `mean`, `median`, `weakest-link`.
     pub fn name(self) -> &'static str {

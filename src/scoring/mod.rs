@@ -161,7 +161,9 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
                 not_applicable: count(crate::model::Answer::NotApplicable),
                 distribution: votes.distribution(i, Phase::Current, levels),
                 target_distribution: votes.distribution(i, Phase::Target, levels),
-                first_round: votes.first_round_levels(i).map(|first| Stats::of(&first, levels)),
+                first_round: votes
+                    .first_round_levels(i)
+                    .map(|first| Stats::of(&first, levels)),
             }
         })
         .collect();
@@ -246,7 +248,12 @@ pub fn positions_by_rule(assessment: &Assessment) -> Vec<RulePosition> {
         .into_iter()
         .map(|aggregation| {
             let overall = score_with(assessment, aggregation).overall;
-            RulePosition { aggregation, practice: overall.current, slope: overall.slope, zone: overall.zone }
+            RulePosition {
+                aggregation,
+                practice: overall.current,
+                slope: overall.slope,
+                zone: overall.zone,
+            }
         })
         .collect()
 }

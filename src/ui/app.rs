@@ -11,12 +11,12 @@ use crate::model::{Assessment, Questionnaire};
 use super::command::Command;
 use super::dialogs::{DialogKind, FileDialogs};
 use super::document::Document;
+use super::import_dialog::ImportDialog;
+use super::presentation::PresentationView;
 use super::questionnaire::QuestionnaireView;
 use super::results::ResultsView;
 use super::settings::Settings;
 use super::setup::SetupView;
-use super::import_dialog::ImportDialog;
-use super::presentation::PresentationView;
 use super::start::{RecoveryOffer, StartView};
 use super::touchpoints::TouchpointsView;
 use super::{Screen, theme};
@@ -74,7 +74,10 @@ pub struct App {
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, env: AppEnv) -> Self {
-        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
         theme::install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, settings.dark);
         let mut app = Self {
@@ -106,7 +109,11 @@ impl App {
         if let Some(dir) = &app.data_dir {
             match files::read_autosave(dir) {
                 Some(Ok(recovery)) => app.recovery = Some(recovery),
-                Some(Err(err)) => app.error = Some(format!("The autosaved work could not be read; it is kept as it is.\n{err}")),
+                Some(Err(err)) => {
+                    app.error = Some(format!(
+                        "The autosaved work could not be read; it is kept as it is.\n{err}"
+                    ))
+                }
                 None => {}
             }
         }
@@ -134,7 +141,9 @@ impl App {
     /// Writes the autosave now instead of after the usual pause (tests; quitting).
     pub fn autosave_now(&mut self) {
         self.autosave_due = None;
-        let (Some(dir), Some(doc)) = (&self.data_dir, &self.doc) else { return };
+        let (Some(dir), Some(doc)) = (&self.data_dir, &self.doc) else {
+            return;
+        };
         if !doc.dirty {
             return;
         }
@@ -151,44 +160,84 @@ impl App {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("New…").shortcut_text("Ctrl+N")).clicked() {
+                if ui
+                    .add(egui::Button::new("New…").shortcut_text("Ctrl+N"))
+                    .clicked()
+                {
                     self.commands.push(Command::Show(Screen::Start));
                 }
-                if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
                     self.commands.push(Command::Open);
                 }
                 let has_doc = self.doc.is_some();
-                if ui.add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                    .clicked()
+                {
                     self.commands.push(Command::Save);
                 }
-                if ui.add_enabled(has_doc, egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S")).clicked() {
+                if ui
+                    .add_enabled(
+                        has_doc,
+                        egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"),
+                    )
+                    .clicked()
+                {
                     self.commands.push(Command::SaveAs);
                 }
                 ui.separator();
-                if ui.add_enabled(has_doc, egui::Button::new("Import CSV answers…")).clicked() {
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Import CSV answers…"))
+                    .clicked()
+                {
                     self.commands.push(Command::ImportCsv);
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let (undo, redo) = self.doc.as_ref().map_or((false, false), |d| (d.can_undo(), d.can_redo()));
-                if ui.add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
+                let (undo, redo) = self
+                    .doc
+                    .as_ref()
+                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+                if ui
+                    .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                    .clicked()
+                {
                     self.commands.push(Command::Undo);
                 }
-                if ui.add_enabled(redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
+                if ui
+                    .add_enabled(
+                        redo,
+                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
                     self.commands.push(Command::Redo);
                 }
             });
             ui.separator();
             for screen in Screen::ALL {
                 let enabled = screen == Screen::Start || self.doc.is_some();
-                if ui.add_enabled(enabled, egui::Button::selectable(self.screen == screen, screen.name())).clicked() {
+                if ui
+                    .add_enabled(
+                        enabled,
+                        egui::Button::selectable(self.screen == screen, screen.name()),
+                    )
+                    .clicked()
+                {
                     self.commands.push(Command::Show(screen));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;
                 let label = if dark { "Light theme" } else { "Dark theme" };
-                if ui.button(label).on_hover_text("Switch between light and dark theme").clicked() {
+                if ui
+                    .button(label)
+                    .on_hover_text("Switch between light and dark theme")
+                    .clicked()
+                {
                     self.commands.push(Command::SetTheme { dark: !dark });
                 }
                 if let Some(doc) = &self.doc {
@@ -199,16 +248,33 @@ impl App {
     }
 
     fn screen_ui(&mut self, ui: &mut egui::Ui) {
-        let Self { screen, doc, start, setup, questionnaire, touchpoints, results, commands, questionnaires, settings, .. } =
-            self;
+        let Self {
+            screen,
+            doc,
+            start,
+            setup,
+            questionnaire,
+            touchpoints,
+            results,
+            commands,
+            questionnaires,
+            settings,
+            ..
+        } = self;
         match (*screen, doc.as_ref()) {
             (Screen::Start, _) | (_, None) => {
                 start.ui(ui, questionnaires, &settings.recent, commands);
             }
             (Screen::Setup, Some(doc)) => setup.ui(ui, &doc.assessment, commands),
-            (Screen::Questionnaire, Some(doc)) => questionnaire.ui(ui, &doc.assessment, &doc.scores, commands),
-            (Screen::Touchpoints, Some(doc)) => touchpoints.ui(ui, &doc.assessment, &doc.scores, commands),
-            (Screen::Results, Some(doc)) => results.ui(ui, &doc.assessment, &doc.scores, &doc.by_rule, commands),
+            (Screen::Questionnaire, Some(doc)) => {
+                questionnaire.ui(ui, &doc.assessment, &doc.scores, commands)
+            }
+            (Screen::Touchpoints, Some(doc)) => {
+                touchpoints.ui(ui, &doc.assessment, &doc.scores, commands)
+            }
+            (Screen::Results, Some(doc)) => {
+                results.ui(ui, &doc.assessment, &doc.scores, &doc.by_rule, commands)
+            }
         }
     }
 
@@ -275,7 +341,8 @@ impl App {
             Command::Undo => {
                 if let Some(doc) = &mut self.doc {
                     doc.undo();
-                    self.autosave_due.get_or_insert(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
+                    self.autosave_due
+                        .get_or_insert(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
                 }
             }
             Command::Redo => {
@@ -286,7 +353,10 @@ impl App {
             Command::Show(screen) => self.screen = screen,
             Command::Present(Some(question)) => {
                 if self.doc.is_some() {
-                    self.presenting = Some(PresentationView { question, revealed: false });
+                    self.presenting = Some(PresentationView {
+                        question,
+                        revealed: false,
+                    });
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 }
             }
@@ -303,7 +373,9 @@ impl App {
                     doc.apply(edit);
                     if self.autosave_due.is_none() {
                         self.autosave_due = Some(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
-                        ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_DELAY));
+                        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                            AUTOSAVE_DELAY,
+                        ));
                     }
                 }
             }
@@ -348,7 +420,11 @@ impl App {
                 self.screen = Screen::Results;
                 self.forget_autosave();
             }
-            Err(err) => self.error = Some(format!("Could not open the file; nothing was changed.\n\n{err}")),
+            Err(err) => {
+                self.error = Some(format!(
+                    "Could not open the file; nothing was changed.\n\n{err}"
+                ))
+            }
         }
     }
 
@@ -373,7 +449,9 @@ impl App {
             }
             Err(err) => {
                 self.after_save = None;
-                self.error = Some(format!("Could not save; your work is still open and unchanged.\n\n{err}"));
+                self.error = Some(format!(
+                    "Could not save; your work is still open and unchanged.\n\n{err}"
+                ));
             }
         }
     }
@@ -393,7 +471,10 @@ impl App {
                 (DialogKind::SaveAssessment, Some(path)) => self.save_to(&path, ctx),
                 (DialogKind::OpenCsv, Some(path)) => match ImportDialog::open(&path) {
                     Ok(dialog) => self.import = Some(dialog),
-                    Err(err) => self.error = Some(format!("Could not import; nothing was changed.\n\n{err}")),
+                    Err(err) => {
+                        self.error =
+                            Some(format!("Could not import; nothing was changed.\n\n{err}"))
+                    }
                 },
                 (_, None) => self.after_save = None, // cancelled
             }
@@ -402,13 +483,19 @@ impl App {
 
     /// Asks before unsaved changes would be lost.
     fn confirm_ui(&mut self, ctx: &egui::Context) {
-        let Some(pending) = self.confirm.clone() else { return };
-        let name = self.doc.as_ref().map_or_else(String::new, |d| d.title().replace(" — Convergence", "").replace("● ", ""));
+        let Some(pending) = self.confirm.clone() else {
+            return;
+        };
+        let name = self.doc.as_ref().map_or_else(String::new, |d| {
+            d.title().replace(" — Convergence", "").replace("● ", "")
+        });
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("confirm-unsaved")).show(ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading("Unsaved changes");
-            ui.label(format!("{name} has changes that are not saved. Save them first?"));
+            ui.label(format!(
+                "{name} has changes that are not saved. Save them first?"
+            ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {
@@ -439,14 +526,18 @@ impl App {
     }
 
     fn import_ui(&mut self, ctx: &egui::Context) {
-        let (Some(dialog), Some(doc)) = (&mut self.import, &self.doc) else { return };
+        let (Some(dialog), Some(doc)) = (&mut self.import, &self.doc) else {
+            return;
+        };
         if !dialog.ui(ctx, &doc.assessment, &mut self.commands) {
             self.import = None;
         }
     }
 
     fn recovery_ui(&mut self, ctx: &egui::Context) {
-        let Some(recovery) = &self.recovery else { return };
+        let Some(recovery) = &self.recovery else {
+            return;
+        };
         let offer = RecoveryOffer::from(recovery);
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.set_max_width(520.0);
@@ -470,7 +561,10 @@ impl App {
     }
 
     fn window_title(&mut self, ctx: &egui::Context) {
-        let title = self.doc.as_ref().map_or_else(|| super::APP_NAME.to_string(), Document::title);
+        let title = self
+            .doc
+            .as_ref()
+            .map_or_else(|| super::APP_NAME.to_string(), Document::title);
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
@@ -502,7 +596,11 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.dialog_answers(&ctx);
         self.close_request(&ctx);
-        if self.confirm.is_none() && self.error.is_none() && self.recovery.is_none() && self.import.is_none() {
+        if self.confirm.is_none()
+            && self.error.is_none()
+            && self.recovery.is_none()
+            && self.import.is_none()
+        {
             self.shortcuts(&ctx);
         }
         if let (Some(presentation), Some(doc)) = (&mut self.presenting, &self.doc) {
@@ -539,7 +637,10 @@ impl From<&Recovery> for RecoveryOffer {
         let age = recovery
             .modified
             .and_then(|m| m.elapsed().ok())
-            .map_or_else(|| "some time ago".to_string(), |d| format!("{} minutes ago", d.as_secs() / 60));
+            .map_or_else(
+                || "some time ago".to_string(),
+                |d| format!("{} minutes ago", d.as_secs() / 60),
+            );
         RecoveryOffer {
             organisation: recovery.assessment.organisation.clone(),
             questionnaire: recovery.assessment.questionnaire.title.clone(),

@@ -28,7 +28,9 @@ pub enum Command {
     Show(Screen),
     /// Full-screen presentation for the projector from this question; `None` ends it.
     Present(Option<usize>),
-    SetTheme { dark: bool },
+    SetTheme {
+        dark: bool,
+    },
     Edit(Edit),
 }
 
@@ -40,20 +42,37 @@ pub enum Edit {
     Facilitator(String),
     AddParticipant,
     /// Replace a participant's details (their responses are kept).
-    Participant { index: usize, participant: Participant },
+    Participant {
+        index: usize,
+        participant: Participant,
+    },
     RemoveParticipant(usize),
-    Answer { participant: usize, question: String, phase: Phase, answer: Answer },
-    Comment { participant: usize, question: String, comment: String },
+    Answer {
+        participant: usize,
+        question: String,
+        phase: Phase,
+        answer: Answer,
+    },
+    Comment {
+        participant: usize,
+        question: String,
+        comment: String,
+    },
     Aggregation(Aggregation),
     Notes(String),
     Anonymous(bool),
     AddTouchpoint(Touchpoint),
-    Touchpoint { index: usize, touchpoint: Touchpoint },
+    Touchpoint {
+        index: usize,
+        touchpoint: Touchpoint,
+    },
     RemoveTouchpoint(usize),
     /// Participants read from a CSV export, added after the ones already there.
     ImportParticipants(Vec<Participant>),
     /// Keep the room's answers to a question as an earlier round and vote on it again.
-    NewRound { question: String },
+    NewRound {
+        question: String,
+    },
 }
 
 impl Edit {
@@ -65,9 +84,18 @@ impl Edit {
             | (Date(_), Date(_))
             | (Facilitator(_), Facilitator(_))
             | (Notes(_), Notes(_)) => true,
-            (Comment { participant: a, question: qa, .. }, Comment { participant: b, question: qb, .. }) => {
-                a == b && qa == qb
-            }
+            (
+                Comment {
+                    participant: a,
+                    question: qa,
+                    ..
+                },
+                Comment {
+                    participant: b,
+                    question: qb,
+                    ..
+                },
+            ) => a == b && qa == qb,
             (Participant { index: a, .. }, Participant { index: b, .. }) => a == b,
             (Touchpoint { index: a, .. }, Touchpoint { index: b, .. }) => a == b,
             _ => false,

@@ -59,34 +59,49 @@ pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores)
 
 /// Questions ordered by agreement, least first, with the statistics behind the order.
 fn disputed_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
-    let mut questions: Vec<&QuestionScore> =
-        scores.questions.iter().filter(|q| q.spread.rwg.is_some()).collect();
-    questions.sort_by(|a, b| a.spread.rwg.unwrap_or(1.0).total_cmp(&b.spread.rwg.unwrap_or(1.0)));
+    let mut questions: Vec<&QuestionScore> = scores
+        .questions
+        .iter()
+        .filter(|q| q.spread.rwg.is_some())
+        .collect();
+    questions.sort_by(|a, b| {
+        a.spread
+            .rwg
+            .unwrap_or(1.0)
+            .total_cmp(&b.spread.rwg.unwrap_or(1.0))
+    });
     if questions.is_empty() {
         ui.weak("Agreement needs at least two answers to a question.");
         return;
     }
-    egui::Grid::new("disputed").striped(true).num_columns(6).spacing([14.0, 4.0]).show(ui, |ui| {
-        for header in ["Question", "Answers", "Mean", "IQR", "sd", "rwg"] {
-            ui.strong(header);
-        }
-        ui.end_row();
-        for score in questions.into_iter().take(DISPUTED) {
-            let text = assessment.questionnaire.question(&score.id).map_or("", |q| q.text.as_str());
-            let label = format!("{} {}", score.id, text);
-            if score.disagreement {
-                ui.colored_label(ui.visuals().warn_fg_color, label);
-            } else {
-                ui.label(label);
+    egui::Grid::new("disputed")
+        .striped(true)
+        .num_columns(6)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            for header in ["Question", "Answers", "Mean", "IQR", "sd", "rwg"] {
+                ui.strong(header);
             }
-            ui.label(score.spread.count.to_string());
-            ui.label(fmt_score(score.current));
-            ui.label(fmt_score(score.spread.iqr));
-            ui.label(fmt_score(score.spread.sd));
-            ui.label(fmt_score(score.spread.rwg));
             ui.end_row();
-        }
-    });
+            for score in questions.into_iter().take(DISPUTED) {
+                let text = assessment
+                    .questionnaire
+                    .question(&score.id)
+                    .map_or("", |q| q.text.as_str());
+                let label = format!("{} {}", score.id, text);
+                if score.disagreement {
+                    ui.colored_label(ui.visuals().warn_fg_color, label);
+                } else {
+                    ui.label(label);
+                }
+                ui.label(score.spread.count.to_string());
+                ui.label(fmt_score(score.current));
+                ui.label(fmt_score(score.spread.iqr));
+                ui.label(fmt_score(score.spread.sd));
+                ui.label(fmt_score(score.spread.rwg));
+                ui.end_row();
+            }
+        });
 }
 
 /// Re-voted questions, and the aggregation rule with the position under each.
@@ -135,27 +150,54 @@ pub fn rules_ui(
 }
 
 fn rounds_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
-    let revoted: Vec<&QuestionScore> = scores.questions.iter().filter(|q| q.first_round.is_some()).collect();
+    let revoted: Vec<&QuestionScore> = scores
+        .questions
+        .iter()
+        .filter(|q| q.first_round.is_some())
+        .collect();
     if revoted.is_empty() {
         ui.weak("No question has been voted on again yet. In fast entry, \"Vote again\" keeps the first round and starts a new one.");
         return;
     }
-    egui::Grid::new("rounds").striped(true).num_columns(5).spacing([16.0, 4.0]).show(ui, |ui| {
-        for header in ["Question", "First round mean", "Now", "sd first → now", "rwg first → now"] {
-            ui.strong(header);
-        }
-        ui.end_row();
-        for score in revoted {
-            let Some(first) = &score.first_round else { continue };
-            let text = assessment.questionnaire.question(&score.id).map_or("", |q| q.text.as_str());
-            ui.label(format!("{} {}", score.id, text));
-            ui.label(fmt_score(first.mean));
-            ui.label(fmt_score(score.current));
-            ui.label(format!("{} → {}", fmt_score(first.sd), fmt_score(score.spread.sd)));
-            ui.label(format!("{} → {}", fmt_score(first.rwg), fmt_score(score.spread.rwg)));
+    egui::Grid::new("rounds")
+        .striped(true)
+        .num_columns(5)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                "Question",
+                "First round mean",
+                "Now",
+                "sd first → now",
+                "rwg first → now",
+            ] {
+                ui.strong(header);
+            }
             ui.end_row();
-        }
-    });
+            for score in revoted {
+                let Some(first) = &score.first_round else {
+                    continue;
+                };
+                let text = assessment
+                    .questionnaire
+                    .question(&score.id)
+                    .map_or("", |q| q.text.as_str());
+                ui.label(format!("{} {}", score.id, text));
+                ui.label(fmt_score(first.mean));
+                ui.label(fmt_score(score.current));
+                ui.label(format!(
+                    "{} → {}",
+                    fmt_score(first.sd),
+                    fmt_score(score.spread.sd)
+                ));
+                ui.label(format!(
+                    "{} → {}",
+                    fmt_score(first.rwg),
+                    fmt_score(score.spread.rwg)
+                ));
+                ui.end_row();
+            }
+        });
 }
 
 fn rule_name(rule: Aggregation) -> &'static str {

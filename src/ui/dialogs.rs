@@ -36,11 +36,16 @@ impl FileDialogs for NativeDialogs {
         let (send, receive) = mpsc::channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let assessment = || rfd::FileDialog::new().add_filter("Convergence assessment", &["ron"]);
+            let assessment =
+                || rfd::FileDialog::new().add_filter("Convergence assessment", &["ron"]);
             let path = match kind {
                 DialogKind::OpenAssessment => assessment().pick_file(),
-                DialogKind::SaveAssessment => assessment().set_file_name("assessment.ron").save_file(),
-                DialogKind::OpenCsv => rfd::FileDialog::new().add_filter("CSV export", &["csv", "txt"]).pick_file(),
+                DialogKind::SaveAssessment => {
+                    assessment().set_file_name("assessment.ron").save_file()
+                }
+                DialogKind::OpenCsv => rfd::FileDialog::new()
+                    .add_filter("CSV export", &["csv", "txt"])
+                    .pick_file(),
             };
             // The receiver is gone only when the app has quit, then the answer is moot.
             let _ = send.send((kind, path));
@@ -75,7 +80,10 @@ pub struct ScriptedDialogs {
 impl ScriptedDialogs {
     /// Dialogs that will answer these paths, in order.
     pub fn answering(paths: impl IntoIterator<Item = PathBuf>) -> Self {
-        Self { answers: paths.into_iter().map(Some).collect(), asked: None }
+        Self {
+            answers: paths.into_iter().map(Some).collect(),
+            asked: None,
+        }
     }
 }
 

@@ -29,7 +29,16 @@ impl Document {
     pub fn new(assessment: Assessment, path: Option<PathBuf>) -> Self {
         let scores = scoring::score(&assessment);
         let by_rule = scoring::positions_by_rule(&assessment);
-        Self { assessment, path, dirty: false, scores, by_rule, undo: Vec::new(), redo: Vec::new(), last_edit: None }
+        Self {
+            assessment,
+            path,
+            dirty: false,
+            scores,
+            by_rule,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
     }
 
     /// A new self-assessment: today's date and one participant, ready to answer.
@@ -48,9 +57,13 @@ impl Document {
 
     /// Applies an edit, keeping what it replaced for undo.
     pub fn apply(&mut self, edit: Edit) {
-        let merge = self.last_edit.as_ref().is_some_and(|last| edit.merges_with(last));
+        let merge = self
+            .last_edit
+            .as_ref()
+            .is_some_and(|last| edit.merges_with(last));
         if !merge {
-            self.undo.push((self.assessment.clone(), self.last_edit.take()));
+            self.undo
+                .push((self.assessment.clone(), self.last_edit.take()));
             if self.undo.len() > UNDO_DEPTH {
                 self.undo.remove(0);
             }
@@ -71,7 +84,8 @@ impl Document {
 
     pub fn undo(&mut self) {
         if let Some((previous, _)) = self.undo.pop() {
-            self.redo.push(std::mem::replace(&mut self.assessment, previous));
+            self.redo
+                .push(std::mem::replace(&mut self.assessment, previous));
             self.last_edit = None;
             self.changed();
         }
@@ -79,7 +93,8 @@ impl Document {
 
     pub fn redo(&mut self) {
         if let Some(next) = self.redo.pop() {
-            self.undo.push((std::mem::replace(&mut self.assessment, next), None));
+            self.undo
+                .push((std::mem::replace(&mut self.assessment, next), None));
             self.last_edit = None;
             self.changed();
         }
@@ -87,12 +102,15 @@ impl Document {
 
     /// The file name shown in the title bar.
     pub fn title(&self) -> String {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "Untitled".to_string(), |n| n.to_string_lossy().into_owned());
-        format!("{}{} — Convergence", if self.dirty { "● " } else { "" }, name)
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        format!(
+            "{}{} — Convergence",
+            if self.dirty { "● " } else { "" },
+            name
+        )
     }
 
     /// The work is on disk at `path` now.
@@ -129,13 +147,18 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
                 a.touchpoints.remove(*index);
             }
         }
-        Edit::ImportParticipants(participants) => a.participants.extend(participants.iter().cloned()),
+        Edit::ImportParticipants(participants) => {
+            a.participants.extend(participants.iter().cloned())
+        }
         Edit::NewRound { question } => {
             for p in &mut a.participants {
                 if let Some(r) = p.responses.get_mut(question)
                     && !(r.current.is_blank() && r.target.is_blank())
                 {
-                    r.earlier_rounds.push(Round { current: r.current, target: r.target });
+                    r.earlier_rounds.push(Round {
+                        current: r.current,
+                        target: r.target,
+                    });
                     r.current = Answer::Blank;
                     r.target = Answer::Blank;
                 }
@@ -144,7 +167,11 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
         Edit::AddParticipant => {
             let id = a.next_participant_id();
             let name = format!("Participant {}", a.participants.len() + 1);
-            a.participants.push(Participant { id, name, ..Participant::default() });
+            a.participants.push(Participant {
+                id,
+                name,
+                ..Participant::default()
+            });
         }
         Edit::Participant { index, participant } => {
             if let Some(p) = a.participants.get_mut(*index) {
@@ -158,7 +185,12 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
                 a.participants.remove(*index);
             }
         }
-        Edit::Answer { participant, question, phase, answer } => {
+        Edit::Answer {
+            participant,
+            question,
+            phase,
+            answer,
+        } => {
             if let Some(p) = a.participants.get_mut(*participant) {
                 let response = p.responses.entry(question.clone()).or_default();
                 match phase {
@@ -168,9 +200,17 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
                 tidy(&mut p.responses, question);
             }
         }
-        Edit::Comment { participant, question, comment } => {
+        Edit::Comment {
+            participant,
+            question,
+            comment,
+        } => {
             if let Some(p) = a.participants.get_mut(*participant) {
-                p.responses.entry(question.clone()).or_default().comment.clone_from(comment);
+                p.responses
+                    .entry(question.clone())
+                    .or_default()
+                    .comment
+                    .clone_from(comment);
                 tidy(&mut p.responses, question);
             }
         }

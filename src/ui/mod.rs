@@ -1,12 +1,12 @@
 //! The desktop window (eframe/egui). Reads the scoring core; never computes scores itself.
 
 mod app;
-mod import_dialog;
 pub mod charts;
 pub mod command;
 mod consensus;
 pub mod dialogs;
 pub mod document;
+mod import_dialog;
 mod presentation;
 mod questionnaire;
 mod results;
@@ -14,8 +14,8 @@ mod room_entry;
 mod settings;
 mod setup;
 mod start;
-mod touchpoints;
 pub mod theme;
+mod touchpoints;
 
 use std::process::ExitCode;
 
@@ -34,8 +34,13 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] =
-        [Screen::Start, Screen::Setup, Screen::Questionnaire, Screen::Touchpoints, Screen::Results];
+    pub const ALL: [Screen; 5] = [
+        Screen::Start,
+        Screen::Setup,
+        Screen::Questionnaire,
+        Screen::Touchpoints,
+        Screen::Results,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -60,8 +65,16 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
             .with_min_inner_size([900.0, 600.0]),
         ..Default::default()
     };
-    let env = AppEnv { dialogs: Box::new(NativeDialogs::default()), data_dir: eframe::storage_dir(APP_NAME), open: file };
-    eframe::run_native(APP_NAME, options, Box::new(|cc| Ok(Box::new(App::new(cc, env)))))
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    let env = AppEnv {
+        dialogs: Box::new(NativeDialogs::default()),
+        data_dir: eframe::storage_dir(APP_NAME),
+        open: file,
+    };
+    eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, env)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

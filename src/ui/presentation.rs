@@ -21,7 +21,13 @@ pub struct PresentationView {
 }
 
 impl PresentationView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
         let q = &assessment.questionnaire;
         if q.questions.is_empty() {
             return;
@@ -30,19 +36,30 @@ impl PresentationView {
         self.keyboard(ui, q.questions.len(), commands);
         let question = &q.questions[self.question];
         let score = &scores.questions[self.question];
-        let dimension = q.dimension(&question.dimension).map_or("", |d| d.name.as_str());
+        let dimension = q
+            .dimension(&question.dimension)
+            .map_or("", |d| d.name.as_str());
 
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("{}  ·  question {} of {}", dimension, self.question + 1, q.questions.len()))
-                    .size(24.0)
-                    .weak(),
+                RichText::new(format!(
+                    "{}  ·  question {} of {}",
+                    dimension,
+                    self.question + 1,
+                    q.questions.len()
+                ))
+                .size(24.0)
+                .weak(),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("End presentation (Esc)").clicked() {
                     commands.push(Command::Present(None));
                 }
-                let reveal = if self.revealed { "Hide answers (R)" } else { "Reveal answers (R)" };
+                let reveal = if self.revealed {
+                    "Hide answers (R)"
+                } else {
+                    "Reveal answers (R)"
+                };
                 if ui.button(reveal).clicked() {
                     self.revealed = !self.revealed;
                 }
@@ -55,7 +72,12 @@ impl PresentationView {
             for (n, (column, description)) in columns.iter_mut().zip(&question.levels).enumerate() {
                 let value = (n + 1) as u8;
                 column.label(
-                    RichText::new(format!("{value} · {}", q.level_label(value).unwrap_or_default())).size(26.0).strong(),
+                    RichText::new(format!(
+                        "{value} · {}",
+                        q.level_label(value).unwrap_or_default()
+                    ))
+                    .size(26.0)
+                    .strong(),
                 );
                 column.label(RichText::new(description).size(20.0));
             }
@@ -73,7 +95,12 @@ impl PresentationView {
                 ))
                 .size(24.0),
             );
-            let labels: Vec<String> = q.scale.levels.iter().map(|l| format!("{} · {}", l.value, l.label)).collect();
+            let labels: Vec<String> = q
+                .scale
+                .levels
+                .iter()
+                .map(|l| format!("{} · {}", l.value, l.label))
+                .collect();
             distribution_ui(ui, &labels, &score.distribution, &score.target_distribution);
         } else {
             ui.label(
@@ -92,8 +119,12 @@ impl PresentationView {
             if input.key_pressed(Key::R) || input.key_pressed(Key::Enter) {
                 self.revealed = !self.revealed;
             }
-            let next = [Key::ArrowRight, Key::Space, Key::PageDown].iter().any(|k| input.key_pressed(*k));
-            let previous = [Key::ArrowLeft, Key::PageUp].iter().any(|k| input.key_pressed(*k));
+            let next = [Key::ArrowRight, Key::Space, Key::PageDown]
+                .iter()
+                .any(|k| input.key_pressed(*k));
+            let previous = [Key::ArrowLeft, Key::PageUp]
+                .iter()
+                .any(|k| input.key_pressed(*k));
             if next && self.question + 1 < questions {
                 self.question += 1;
                 self.revealed = false;
@@ -110,7 +141,11 @@ impl PresentationView {
 fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target: &[usize]) {
     let labels = labels.to_vec();
     let bars = |counts: &[usize], offset: f64| -> Vec<Bar> {
-        counts.iter().enumerate().map(|(i, &n)| Bar::new(i as f64 + 1.0 + offset, n as f64).width(0.35)).collect()
+        counts
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| Bar::new(i as f64 + 1.0 + offset, n as f64).width(0.35))
+            .collect()
     };
     Plot::new("room-distribution")
         .height(ui.available_height().max(200.0))
@@ -123,7 +158,10 @@ fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target
         .x_grid_spacer(super::charts::category_marks(labels.len()))
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round() as usize;
-            labels.get(index.wrapping_sub(1)).cloned().unwrap_or_default()
+            labels
+                .get(index.wrapping_sub(1))
+                .cloned()
+                .unwrap_or_default()
         })
         .include_y(0.0)
         .show(ui, |plot| {

@@ -35,7 +35,13 @@ pub struct QuestionnaireView {
 }
 
 impl QuestionnaireView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
         let dimensions = assessment.questionnaire.dimensions.len();
         self.dimension = self.dimension.min(dimensions.saturating_sub(1));
         if assessment.participants.is_empty() {
@@ -61,9 +67,12 @@ impl QuestionnaireView {
             }
         }
 
-        egui::Panel::left("dimensions").resizable(false).exact_size(270.0).show(ui, |ui| {
-            self.dimensions_ui(ui, assessment);
-        });
+        egui::Panel::left("dimensions")
+            .resizable(false)
+            .exact_size(270.0)
+            .show(ui, |ui| {
+                self.dimensions_ui(ui, assessment);
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             self.keyboard(ui, assessment, commands);
             self.dimension_ui(ui, assessment, commands);
@@ -76,7 +85,9 @@ impl QuestionnaireView {
         let participant = self.participant;
         let answered = |dimension: &str| {
             q.questions_in(dimension)
-                .filter(|question| !answer_of(assessment, participant, &question.id, Phase::Current).is_blank())
+                .filter(|question| {
+                    !answer_of(assessment, participant, &question.id, Phase::Current).is_blank()
+                })
                 .count()
         };
         let total_answered: usize = q.dimensions.iter().map(|d| answered(&d.id)).sum();
@@ -84,8 +95,10 @@ impl QuestionnaireView {
         ui.add_space(6.0);
         ui.strong("Progress");
         ui.add(
-            egui::ProgressBar::new(total_answered as f32 / total as f32)
-                .text(format!("{total_answered} of {} answered", q.questions.len())),
+            egui::ProgressBar::new(total_answered as f32 / total as f32).text(format!(
+                "{total_answered} of {} answered",
+                q.questions.len()
+            )),
         );
         ui.add_space(8.0);
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -94,7 +107,10 @@ impl QuestionnaireView {
                 let count = q.questions_in(&d.id).count();
                 let mark = if done == count { "✔" } else { " " };
                 let text = format!("{mark} {}  ({done}/{count})", d.name);
-                if ui.add(egui::Button::selectable(self.dimension == i, text).wrap()).clicked() {
+                if ui
+                    .add(egui::Button::selectable(self.dimension == i, text).wrap())
+                    .clicked()
+                {
                     self.go_to_dimension(i);
                 }
             }
@@ -103,13 +119,23 @@ impl QuestionnaireView {
 
     fn go_to_dimension(&mut self, index: usize) {
         self.dimension = index;
-        self.cursor = Cursor { question: 0, phase: Phase::Current };
+        self.cursor = Cursor {
+            question: 0,
+            phase: Phase::Current,
+        };
         self.scroll_to_cursor = true;
     }
 
-    fn dimension_ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
+    fn dimension_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        commands: &mut Vec<Command>,
+    ) {
         let q = &assessment.questionnaire;
-        let Some(dimension) = q.dimensions.get(self.dimension) else { return };
+        let Some(dimension) = q.dimensions.get(self.dimension) else {
+            return;
+        };
         let questions: Vec<&Question> = q.questions_in(&dimension.id).collect();
 
         if assessment.participants.len() > 1 {
@@ -117,60 +143,93 @@ impl QuestionnaireView {
                 ui.label("Answers of");
                 let current = &assessment.participants[self.participant];
                 egui::ComboBox::from_id_salt("answering-participant")
-                    .selected_text(format!("{} ({})", assessment.display_name(current), current.side.name()))
+                    .selected_text(format!(
+                        "{} ({})",
+                        assessment.display_name(current),
+                        current.side.name()
+                    ))
                     .show_ui(ui, |ui| {
                         for (i, p) in assessment.participants.iter().enumerate() {
-                            let name = format!("{} ({})", assessment.display_name(p), p.side.name());
+                            let name =
+                                format!("{} ({})", assessment.display_name(p), p.side.name());
                             ui.selectable_value(&mut self.participant, i, name);
                         }
                     })
                     .response
-                    .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, "Answers of"));
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::accesskit::Role::ComboBox,
+                            true,
+                            "Answers of",
+                        )
+                    });
             });
         }
 
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.label(RichText::new(&dimension.name).heading());
-            ui.label(&dimension.description);
-            ui.add_space(8.0);
-            for (i, question) in questions.iter().enumerate() {
-                let at_cursor = self.cursor.question == i;
-                let frame = egui::Frame::group(ui.style()).stroke(if at_cursor {
-                    egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
-                } else {
-                    ui.visuals().widgets.noninteractive.bg_stroke
-                });
-                let shown = frame.show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    let cursor = at_cursor.then_some(self.cursor.phase);
-                    question_ui(ui, q, question, i, questions.len(), assessment, self.participant, cursor, commands)
-                });
-                // A click answers like a key does: the cursor follows, so typing carries on from there.
-                match shown.inner {
-                    Some(Phase::Current) => self.cursor = Cursor { question: i, phase: Phase::Target },
-                    Some(Phase::Target) => self.cursor = Cursor { question: (i + 1).min(questions.len() - 1), phase: Phase::Current },
-                    None => {}
-                }
-                let response = shown.response;
-                if at_cursor && self.scroll_to_cursor {
-                    response.scroll_to_me(Some(egui::Align::Center));
-                    self.scroll_to_cursor = false;
-                }
-                ui.add_space(6.0);
-            }
-            ui.horizontal(|ui| {
-                if self.dimension > 0 && ui.button("← Previous dimension").clicked() {
-                    self.go_to_dimension(self.dimension - 1);
-                }
-                if self.dimension + 1 < q.dimensions.len() {
-                    if ui.button("Next dimension →").clicked() {
-                        self.go_to_dimension(self.dimension + 1);
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.label(RichText::new(&dimension.name).heading());
+                ui.label(&dimension.description);
+                ui.add_space(8.0);
+                for (i, question) in questions.iter().enumerate() {
+                    let at_cursor = self.cursor.question == i;
+                    let frame = egui::Frame::group(ui.style()).stroke(if at_cursor {
+                        egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
+                    } else {
+                        ui.visuals().widgets.noninteractive.bg_stroke
+                    });
+                    let shown = frame.show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        let cursor = at_cursor.then_some(self.cursor.phase);
+                        question_ui(
+                            ui,
+                            q,
+                            question,
+                            i,
+                            questions.len(),
+                            assessment,
+                            self.participant,
+                            cursor,
+                            commands,
+                        )
+                    });
+                    // A click answers like a key does: the cursor follows, so typing carries on from there.
+                    match shown.inner {
+                        Some(Phase::Current) => {
+                            self.cursor = Cursor {
+                                question: i,
+                                phase: Phase::Target,
+                            }
+                        }
+                        Some(Phase::Target) => {
+                            self.cursor = Cursor {
+                                question: (i + 1).min(questions.len() - 1),
+                                phase: Phase::Current,
+                            }
+                        }
+                        None => {}
                     }
-                } else if ui.button("See the results →").clicked() {
-                    commands.push(Command::Show(super::Screen::Results));
+                    let response = shown.response;
+                    if at_cursor && self.scroll_to_cursor {
+                        response.scroll_to_me(Some(egui::Align::Center));
+                        self.scroll_to_cursor = false;
+                    }
+                    ui.add_space(6.0);
                 }
+                ui.horizontal(|ui| {
+                    if self.dimension > 0 && ui.button("← Previous dimension").clicked() {
+                        self.go_to_dimension(self.dimension - 1);
+                    }
+                    if self.dimension + 1 < q.dimensions.len() {
+                        if ui.button("Next dimension →").clicked() {
+                            self.go_to_dimension(self.dimension + 1);
+                        }
+                    } else if ui.button("See the results →").clicked() {
+                        commands.push(Command::Show(super::Screen::Results));
+                    }
+                });
             });
-        });
     }
 
     /// Keyboard entry at the cursor; keys a focused text field wants are left to it.
@@ -179,8 +238,13 @@ impl QuestionnaireView {
             return;
         }
         let q = &assessment.questionnaire;
-        let Some(dimension) = q.dimensions.get(self.dimension) else { return };
-        let ids: Vec<&str> = q.questions_in(&dimension.id).map(|x| x.id.as_str()).collect();
+        let Some(dimension) = q.dimensions.get(self.dimension) else {
+            return;
+        };
+        let ids: Vec<&str> = q
+            .questions_in(&dimension.id)
+            .map(|x| x.id.as_str())
+            .collect();
         if ids.is_empty() {
             return;
         }
@@ -190,12 +254,25 @@ impl QuestionnaireView {
         let mut moves: Vec<Key> = Vec::new();
         ui.input(|input| {
             for event in &input.events {
-                if let egui::Event::Key { key, pressed: true, modifiers, .. } = event {
+                if let egui::Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } = event
+                {
                     if modifiers.any() && !modifiers.shift_only() {
                         continue;
                     }
                     match key {
-                        Key::Num1 | Key::Num2 | Key::Num3 | Key::Num4 | Key::Num5 | Key::Num6 | Key::Num7 | Key::Num8
+                        Key::Num1
+                        | Key::Num2
+                        | Key::Num3
+                        | Key::Num4
+                        | Key::Num5
+                        | Key::Num6
+                        | Key::Num7
+                        | Key::Num8
                         | Key::Num9 => {
                             let level = key.name().parse::<u8>().unwrap_or(0);
                             if (1..=max).contains(&level) {
@@ -205,7 +282,12 @@ impl QuestionnaireView {
                         Key::D => answer = Some(Answer::DontKnow),
                         Key::N => answer = Some(Answer::NotApplicable),
                         Key::Delete | Key::Backspace => answer = Some(Answer::Blank),
-                        Key::ArrowUp | Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight | Key::PageUp | Key::PageDown => {
+                        Key::ArrowUp
+                        | Key::ArrowDown
+                        | Key::ArrowLeft
+                        | Key::ArrowRight
+                        | Key::PageUp
+                        | Key::PageDown => {
                             moves.push(*key);
                         }
                         _ => {}
@@ -227,14 +309,22 @@ impl QuestionnaireView {
         for key in moves {
             match key {
                 Key::ArrowDown if self.cursor.question + 1 < ids.len() => {
-                    self.cursor = Cursor { question: self.cursor.question + 1, phase: Phase::Current };
+                    self.cursor = Cursor {
+                        question: self.cursor.question + 1,
+                        phase: Phase::Current,
+                    };
                 }
                 Key::ArrowUp if self.cursor.question > 0 => {
-                    self.cursor = Cursor { question: self.cursor.question - 1, phase: Phase::Current };
+                    self.cursor = Cursor {
+                        question: self.cursor.question - 1,
+                        phase: Phase::Current,
+                    };
                 }
                 Key::ArrowLeft => self.cursor.phase = Phase::Current,
                 Key::ArrowRight => self.cursor.phase = Phase::Target,
-                Key::PageDown if self.dimension + 1 < q.dimensions.len() => self.go_to_dimension(self.dimension + 1),
+                Key::PageDown if self.dimension + 1 < q.dimensions.len() => {
+                    self.go_to_dimension(self.dimension + 1)
+                }
                 Key::PageUp if self.dimension > 0 => self.go_to_dimension(self.dimension - 1),
                 _ => {}
             }
@@ -247,9 +337,14 @@ impl QuestionnaireView {
         match self.cursor.phase {
             Phase::Current => self.cursor.phase = Phase::Target,
             Phase::Target if self.cursor.question + 1 < questions => {
-                self.cursor = Cursor { question: self.cursor.question + 1, phase: Phase::Current };
+                self.cursor = Cursor {
+                    question: self.cursor.question + 1,
+                    phase: Phase::Current,
+                };
             }
-            Phase::Target if self.dimension + 1 < dimensions => self.go_to_dimension(self.dimension + 1),
+            Phase::Target if self.dimension + 1 < dimensions => {
+                self.go_to_dimension(self.dimension + 1)
+            }
             Phase::Target => {}
         }
         self.scroll_to_cursor = true;
@@ -274,10 +369,19 @@ fn question_ui(
     let target = answer_of(assessment, participant, &question.id, Phase::Target);
     let mut set = |phase, answer| {
         clicked = Some(phase);
-        commands.push(Command::Edit(Edit::Answer { participant, question: question.id.clone(), phase, answer }));
+        commands.push(Command::Edit(Edit::Answer {
+            participant,
+            question: question.id.clone(),
+            phase,
+            answer,
+        }));
     };
 
-    ui.weak(format!("Question {} of {count} · {}", index + 1, question.id));
+    ui.weak(format!(
+        "Question {} of {count} · {}",
+        index + 1,
+        question.id
+    ));
     ui.label(RichText::new(&question.text).size(18.0).strong());
     if !question.guidance.is_empty() {
         ui.label(RichText::new(&question.guidance).italics().weak());
@@ -290,29 +394,63 @@ fn question_ui(
         for (n, column) in columns.iter_mut().enumerate() {
             let value = (n + 1) as u8;
             let label = q.level_label(value).unwrap_or_default();
-            let description = question.levels.get(n).map(String::as_str).unwrap_or_default();
+            let description = question
+                .levels
+                .get(n)
+                .map(String::as_str)
+                .unwrap_or_default();
             let selected = current == Answer::Level(value);
             let card = column.add(
-                egui::Button::selectable(selected, level_card_text(column, value, label, description))
-                    .wrap()
-                    .frame_when_inactive(true)
-                    .min_size(egui::vec2(column.available_width(), 0.0)),
+                egui::Button::selectable(
+                    selected,
+                    level_card_text(column, value, label, description),
+                )
+                .wrap()
+                .frame_when_inactive(true)
+                .min_size(egui::vec2(column.available_width(), 0.0)),
             );
             let accessible = format!("{} today {value} {label}", question.id);
-            card.widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &accessible));
+            card.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    selected,
+                    &accessible,
+                )
+            });
             if card.clicked() {
-                set(Phase::Current, if selected { Answer::Blank } else { Answer::Level(value) });
+                set(
+                    Phase::Current,
+                    if selected {
+                        Answer::Blank
+                    } else {
+                        Answer::Level(value)
+                    },
+                );
             }
         }
     });
     ui.horizontal_wrapped(|ui| {
-        for (answer, label) in [(Answer::DontKnow, &q.scale.dont_know), (Answer::NotApplicable, &q.scale.not_applicable)] {
+        for (answer, label) in [
+            (Answer::DontKnow, &q.scale.dont_know),
+            (Answer::NotApplicable, &q.scale.not_applicable),
+        ] {
             let selected = current == answer;
             let button = ui.add(egui::Button::selectable(selected, label.as_str()));
             let accessible = format!("{} today {label}", question.id);
-            button.widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &accessible));
+            button.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    selected,
+                    &accessible,
+                )
+            });
             if button.clicked() {
-                set(Phase::Current, if selected { Answer::Blank } else { answer });
+                set(
+                    Phase::Current,
+                    if selected { Answer::Blank } else { answer },
+                );
             }
         }
     });
@@ -321,11 +459,28 @@ fn question_ui(
         for value in 1..=q.max_level() {
             let selected = target == Answer::Level(value);
             let label = q.level_label(value).unwrap_or_default();
-            let button = ui.add(egui::Button::selectable(selected, format!("{value} · {label}")));
+            let button = ui.add(egui::Button::selectable(
+                selected,
+                format!("{value} · {label}"),
+            ));
             let accessible = format!("{} target {value} {label}", question.id);
-            button.widget_info(|| egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &accessible));
+            button.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::accesskit::Role::Button,
+                    true,
+                    selected,
+                    &accessible,
+                )
+            });
             if button.clicked() {
-                set(Phase::Target, if selected { Answer::Blank } else { Answer::Level(value) });
+                set(
+                    Phase::Target,
+                    if selected {
+                        Answer::Blank
+                    } else {
+                        Answer::Level(value)
+                    },
+                );
             }
         }
     });
@@ -341,20 +496,37 @@ fn question_ui(
             .desired_width(f32::INFINITY),
     );
     if field.changed() {
-        commands.push(Command::Edit(Edit::Comment { participant, question: question.id.clone(), comment }));
+        commands.push(Command::Edit(Edit::Comment {
+            participant,
+            question: question.id.clone(),
+            comment,
+        }));
     }
     clicked
 }
 
 /// "3 · Defined" in bold over the level's description in the question's own words.
-fn level_card_text(ui: &egui::Ui, value: u8, label: &str, description: &str) -> egui::text::LayoutJob {
+fn level_card_text(
+    ui: &egui::Ui,
+    value: u8,
+    label: &str,
+    description: &str,
+) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     let style = ui.style();
     RichText::new(format!("{value} · {label}\n"))
         .strong()
-        .append_to(&mut job, style, egui::FontSelection::Default, egui::Align::LEFT);
-    RichText::new(description)
-        .size(14.0)
-        .append_to(&mut job, style, egui::FontSelection::Default, egui::Align::LEFT);
+        .append_to(
+            &mut job,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::LEFT,
+        );
+    RichText::new(description).size(14.0).append_to(
+        &mut job,
+        style,
+        egui::FontSelection::Default,
+        egui::Align::LEFT,
+    );
     job
 }

@@ -38,7 +38,11 @@ impl ResultsView {
     ) {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, ResultsTab::Overview, "Overview");
-            ui.selectable_value(&mut self.tab, ResultsTab::Consensus, "Perception and consensus");
+            ui.selectable_value(
+                &mut self.tab,
+                ResultsTab::Consensus,
+                "Perception and consensus",
+            );
             ui.selectable_value(&mut self.tab, ResultsTab::Rules, "Rounds and rules");
         });
         ui.separator();
@@ -51,19 +55,30 @@ impl ResultsView {
 }
 
 fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
-        let q = &assessment.questionnaire;
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    let q = &assessment.questionnaire;
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
             ui.heading(if assessment.organisation.is_empty() {
                 "Results".to_string()
             } else {
                 format!("Results — {}", assessment.organisation)
             });
             summary_ui(ui, assessment, scores);
-            slope_ui(ui, &q.slope, scores.overall.slope, scores.overall.slope_target);
+            slope_ui(
+                ui,
+                &q.slope,
+                scores.overall.slope,
+                scores.overall.slope_target,
+            );
             ui.add_space(12.0);
 
             let wide = ui.available_width() > 1100.0;
-            let radar_size = if wide { 400.0 } else { (ui.available_width() / 1.45).min(400.0) };
+            let radar_size = if wide {
+                400.0
+            } else {
+                (ui.available_width() / 1.45).min(400.0)
+            };
             if wide {
                 ui.horizontal_top(|ui| {
                     ui.vertical(|ui| {
@@ -103,12 +118,20 @@ fn summary_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
                         .strong(),
                 );
             }
-            if let Some(description) = slope.zones.iter().find(|z| &z.name == zone).map(|z| &z.description) {
+            if let Some(description) = slope
+                .zones
+                .iter()
+                .find(|z| &z.name == zone)
+                .map(|z| &z.description)
+            {
                 ui.label(description);
             }
         }
         _ => {
-            ui.label(RichText::new("No answers yet: answer the questionnaire to see where you stand.").size(18.0));
+            ui.label(
+                RichText::new("No answers yet: answer the questionnaire to see where you stand.")
+                    .size(18.0),
+            );
         }
     }
     let engagement = match o.engagement {
@@ -124,36 +147,46 @@ fn summary_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
 
 fn dimension_table_ui(ui: &mut egui::Ui, scores: &Scores) {
     ui.strong("Scores by dimension");
-    egui::Grid::new("dimension-scores").striped(true).num_columns(6).spacing([14.0, 6.0]).show(ui, |ui| {
-        for header in ["Dimension", "Today", "Target", "Gap", "Spread", "Answered"] {
-            ui.strong(header);
-        }
-        ui.end_row();
-        for d in &scores.dimensions {
-            ui.label(&d.name);
-            if d.current.is_none() {
-                ui.weak("not answered");
-            } else {
-                ui.label(RichText::new(fmt_score(d.current)).color(super::theme::CURRENT));
+    egui::Grid::new("dimension-scores")
+        .striped(true)
+        .num_columns(6)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            for header in ["Dimension", "Today", "Target", "Gap", "Spread", "Answered"] {
+                ui.strong(header);
             }
-            ui.label(RichText::new(fmt_score(d.target)).color(super::theme::TARGET));
-            ui.label(fmt_score(d.gap));
-            ui.label(d.spread.sd.map_or_else(|| "—".into(), |sd| format!("± {sd:.2}")));
-            ui.label(format!("{}/{}", d.answered, d.questions));
             ui.end_row();
-        }
-        ui.strong("Overall");
-        ui.strong(fmt_score(scores.overall.current));
-        ui.strong(fmt_score(scores.overall.target));
-        ui.strong(fmt_score(scores.overall.gap));
-        ui.end_row();
-    });
+            for d in &scores.dimensions {
+                ui.label(&d.name);
+                if d.current.is_none() {
+                    ui.weak("not answered");
+                } else {
+                    ui.label(RichText::new(fmt_score(d.current)).color(super::theme::CURRENT));
+                }
+                ui.label(RichText::new(fmt_score(d.target)).color(super::theme::TARGET));
+                ui.label(fmt_score(d.gap));
+                ui.label(
+                    d.spread
+                        .sd
+                        .map_or_else(|| "—".into(), |sd| format!("± {sd:.2}")),
+                );
+                ui.label(format!("{}/{}", d.answered, d.questions));
+                ui.end_row();
+            }
+            ui.strong("Overall");
+            ui.strong(fmt_score(scores.overall.current));
+            ui.strong(fmt_score(scores.overall.target));
+            ui.strong(fmt_score(scores.overall.gap));
+            ui.end_row();
+        });
 }
 
 fn gaps_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
     ui.strong("Gaps to close, largest first");
     if scores.gaps.is_empty() {
-        ui.weak("No gaps yet: give a target level as well as today's level to see what to work on.");
+        ui.weak(
+            "No gaps yet: give a target level as well as today's level to see what to work on.",
+        );
         return;
     }
     for (rank, gap) in scores.gaps.iter().enumerate() {

@@ -26,7 +26,13 @@ pub struct RoomEntry {
 }
 
 impl RoomEntry {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
         let q = &assessment.questionnaire;
         if q.questions.is_empty() || assessment.participants.is_empty() {
             return;
@@ -35,7 +41,9 @@ impl RoomEntry {
         self.row = self.row.min(assessment.participants.len() - 1);
         self.keyboard(ui, assessment, commands);
         let question = &q.questions[self.question];
-        let dimension = q.dimension(&question.dimension).map_or("", |d| d.name.as_str());
+        let dimension = q
+            .dimension(&question.dimension)
+            .map_or("", |d| d.name.as_str());
 
         ui.horizontal(|ui| {
             ui.weak(format!("Question {} of {} · {dimension}", self.question + 1, q.questions.len()));
@@ -64,9 +72,12 @@ impl RoomEntry {
 
         let score = &scores.questions[self.question];
         ui.columns(2, |columns| {
-            egui::ScrollArea::vertical().id_salt("room-grid").auto_shrink([false, false]).show(&mut columns[0], |ui| {
-                self.grid_ui(ui, assessment, &question.id);
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("room-grid")
+                .auto_shrink([false, false])
+                .show(&mut columns[0], |ui| {
+                    self.grid_ui(ui, assessment, &question.id);
+                });
             let ui = &mut columns[1];
             ui.strong("This question so far");
             let rounds = assessment
@@ -76,25 +87,37 @@ impl RoomEntry {
                 .map(|r| r.earlier_rounds.len())
                 .max()
                 .unwrap_or(0);
-            egui::Grid::new("room-summary").num_columns(2).spacing([16.0, 6.0]).show(ui, |ui| {
-                let rows = [
-                    ("Round", (rounds + 1).to_string()),
-                    ("Answers today", score.spread.count.to_string()),
-                    ("Mean today", fmt_score(score.current)),
-                    ("Mean target", fmt_score(score.target)),
-                    ("IT / business", format!("{} / {}", fmt_score(score.it), fmt_score(score.business))),
-                    ("Spread (sd)", fmt_score(score.spread.sd)),
-                    ("Agreement (rwg)", fmt_score(score.spread.rwg)),
-                    ("Don't know / n.a.", format!("{} / {}", score.dont_know, score.not_applicable)),
-                ];
-                for (label, value) in rows {
-                    ui.label(label);
-                    ui.strong(value);
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("room-summary")
+                .num_columns(2)
+                .spacing([16.0, 6.0])
+                .show(ui, |ui| {
+                    let rows = [
+                        ("Round", (rounds + 1).to_string()),
+                        ("Answers today", score.spread.count.to_string()),
+                        ("Mean today", fmt_score(score.current)),
+                        ("Mean target", fmt_score(score.target)),
+                        (
+                            "IT / business",
+                            format!("{} / {}", fmt_score(score.it), fmt_score(score.business)),
+                        ),
+                        ("Spread (sd)", fmt_score(score.spread.sd)),
+                        ("Agreement (rwg)", fmt_score(score.spread.rwg)),
+                        (
+                            "Don't know / n.a.",
+                            format!("{} / {}", score.dont_know, score.not_applicable),
+                        ),
+                    ];
+                    for (label, value) in rows {
+                        ui.label(label);
+                        ui.strong(value);
+                        ui.end_row();
+                    }
+                });
             if score.disagreement {
-                ui.colored_label(ui.visuals().warn_fg_color, "The room disagrees widely: discuss, then vote again.");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    "The room disagrees widely: discuss, then vote again.",
+                );
             }
         });
     }
@@ -107,39 +130,52 @@ impl RoomEntry {
     }
 
     fn grid_ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, question: &str) {
-        egui::Grid::new("room-entry").num_columns(4).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-            ui.strong("Participant");
-            ui.strong("Side");
-            ui.strong("Today");
-            ui.strong("Target");
-            ui.end_row();
-            for (row, participant) in assessment.participants.iter().enumerate() {
-                let name = assessment.display_name(participant);
-                ui.label(&name);
-                ui.weak(participant.side.name());
-                for phase in [Phase::Current, Phase::Target] {
-                    let answer = answer_of(assessment, row, question, phase);
-                    let at_cursor = self.row == row && self.phase == phase;
-                    let cell = ui.add(
-                        egui::Button::selectable(at_cursor, RichText::new(answer_text(answer)).size(18.0).strong())
+        egui::Grid::new("room-entry")
+            .num_columns(4)
+            .striped(true)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                ui.strong("Participant");
+                ui.strong("Side");
+                ui.strong("Today");
+                ui.strong("Target");
+                ui.end_row();
+                for (row, participant) in assessment.participants.iter().enumerate() {
+                    let name = assessment.display_name(participant);
+                    ui.label(&name);
+                    ui.weak(participant.side.name());
+                    for phase in [Phase::Current, Phase::Target] {
+                        let answer = answer_of(assessment, row, question, phase);
+                        let at_cursor = self.row == row && self.phase == phase;
+                        let cell = ui.add(
+                            egui::Button::selectable(
+                                at_cursor,
+                                RichText::new(answer_text(answer)).size(18.0).strong(),
+                            )
                             .frame_when_inactive(true)
                             .min_size(egui::vec2(64.0, 30.0)),
-                    );
-                    let which = if phase == Phase::Current { "today" } else { "target" };
-                    let label = format!("{name} {which}");
-                    cell.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
-                    if cell.clicked() {
-                        self.row = row;
-                        self.phase = phase;
+                        );
+                        let which = if phase == Phase::Current {
+                            "today"
+                        } else {
+                            "target"
+                        };
+                        let label = format!("{name} {which}");
+                        cell.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+                        });
+                        if cell.clicked() {
+                            self.row = row;
+                            self.phase = phase;
+                        }
+                        if at_cursor && self.scroll_to_cursor {
+                            cell.scroll_to_me(None);
+                            self.scroll_to_cursor = false;
+                        }
                     }
-                    if at_cursor && self.scroll_to_cursor {
-                        cell.scroll_to_me(None);
-                        self.scroll_to_cursor = false;
-                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
+            });
     }
 
     fn keyboard(&mut self, ui: &egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
@@ -154,9 +190,12 @@ impl RoomEntry {
                 .events
                 .iter()
                 .filter_map(|event| match event {
-                    egui::Event::Key { key, pressed: true, modifiers, .. } if !modifiers.command && !modifiers.alt => {
-                        Some(*key)
-                    }
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if !modifiers.command && !modifiers.alt => Some(*key),
                     _ => None,
                 })
                 .collect()
@@ -166,7 +205,12 @@ impl RoomEntry {
                 Key::D => Some(Answer::DontKnow),
                 Key::N => Some(Answer::NotApplicable),
                 Key::Delete | Key::Backspace => Some(Answer::Blank),
-                _ => key.name().parse::<u8>().ok().filter(|l| (1..=max).contains(l)).map(Answer::Level),
+                _ => key
+                    .name()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|l| (1..=max).contains(l))
+                    .map(Answer::Level),
             };
             if let Some(answer) = answer {
                 commands.push(Command::Edit(Edit::Answer {
@@ -188,7 +232,9 @@ impl RoomEntry {
                 Key::ArrowUp if self.row > 0 => self.row -= 1,
                 Key::ArrowLeft => self.phase = Phase::Current,
                 Key::ArrowRight => self.phase = Phase::Target,
-                Key::PageDown if self.question + 1 < q.questions.len() => self.go_to(self.question + 1),
+                Key::PageDown if self.question + 1 < q.questions.len() => {
+                    self.go_to(self.question + 1)
+                }
                 Key::PageUp if self.question > 0 => self.go_to(self.question - 1),
                 _ => {}
             }
@@ -228,7 +274,13 @@ fn levels_ui(ui: &mut egui::Ui, assessment: &Assessment, question: usize) {
     ui.columns(descriptions.len().max(1), |columns| {
         for (n, (column, description)) in columns.iter_mut().zip(descriptions).enumerate() {
             let value = (n + 1) as u8;
-            column.label(RichText::new(format!("{value} · {}", q.level_label(value).unwrap_or_default())).strong());
+            column.label(
+                RichText::new(format!(
+                    "{value} · {}",
+                    q.level_label(value).unwrap_or_default()
+                ))
+                .strong(),
+            );
             column.label(RichText::new(description).size(13.0));
         }
     });

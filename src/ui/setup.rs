@@ -58,7 +58,13 @@ fn text_field_ui(
 ) {
     let label = ui.label(label);
     let mut text = value.to_owned();
-    let response = ui.add(egui::TextEdit::singleline(&mut text).hint_text(hint).desired_width(360.0)).labelled_by(label.id);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id);
     if response.changed() {
         commands.push(Command::Edit(edit(text)));
     }
@@ -67,45 +73,88 @@ fn text_field_ui(
 
 fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &mut Vec<Command>) {
     // Names are edited here even when the assessment shows codes: this is where they are kept.
-    egui::Grid::new("participants").num_columns(6).striped(true).spacing([12.0, 6.0]).show(ui, |ui| {
-        for header in ["Code", "Name", "Side", "Role", "Level", ""] {
-            ui.strong(header);
-        }
-        ui.end_row();
-        for (index, p) in participants.iter().enumerate() {
-            let mut edited = p.clone();
-            ui.monospace(p.id.to_uppercase());
-            let mut changed = false;
-            changed |= ui
-                .add_sized([220.0, 28.0], egui::TextEdit::singleline(&mut edited.name).hint_text("name or code"))
-                .on_hover_text("Name, or an anonymous code")
-                .changed();
-            // The accessible names below carry the participant so a screen reader can tell rows apart.
-            let side_label = format!("Side of {}", p.name);
-            egui::ComboBox::from_id_salt(("side", &p.id)).selected_text(edited.side.name()).show_ui(ui, |ui| {
-                for side in [Side::It, Side::Business] {
-                    changed |= ui.selectable_value(&mut edited.side, side, side.name()).changed();
-                }
-            }).response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &side_label));
-            changed |= ui.add_sized([200.0, 28.0], egui::TextEdit::singleline(&mut edited.role).hint_text("role")).changed();
-            let level_text = edited.level.map_or("—", Level::name);
-            let level_label = format!("Level of {}", p.name);
-            egui::ComboBox::from_id_salt(("level", &p.id)).selected_text(level_text).show_ui(ui, |ui| {
-                changed |= ui.selectable_value(&mut edited.level, None, "—").changed();
-                for level in Level::ALL {
-                    changed |= ui.selectable_value(&mut edited.level, Some(level), level.name()).changed();
-                }
-            }).response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, &level_label));
-            let remove = ui.button("Remove").on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)");
-            let remove_label = format!("Remove {}", p.name);
-            remove.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove_label));
-            if remove.clicked() {
-                commands.push(Command::Edit(Edit::RemoveParticipant(index)));
-            }
-            if changed {
-                commands.push(Command::Edit(Edit::Participant { index, participant: edited }));
+    egui::Grid::new("participants")
+        .num_columns(6)
+        .striped(true)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for header in ["Code", "Name", "Side", "Role", "Level", ""] {
+                ui.strong(header);
             }
             ui.end_row();
-        }
-    });
+            for (index, p) in participants.iter().enumerate() {
+                let mut edited = p.clone();
+                ui.monospace(p.id.to_uppercase());
+                let mut changed = false;
+                changed |= ui
+                    .add_sized(
+                        [220.0, 28.0],
+                        egui::TextEdit::singleline(&mut edited.name).hint_text("name or code"),
+                    )
+                    .on_hover_text("Name, or an anonymous code")
+                    .changed();
+                // The accessible names below carry the participant so a screen reader can tell rows apart.
+                let side_label = format!("Side of {}", p.name);
+                egui::ComboBox::from_id_salt(("side", &p.id))
+                    .selected_text(edited.side.name())
+                    .show_ui(ui, |ui| {
+                        for side in [Side::It, Side::Business] {
+                            changed |= ui
+                                .selectable_value(&mut edited.side, side, side.name())
+                                .changed();
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::accesskit::Role::ComboBox,
+                            true,
+                            &side_label,
+                        )
+                    });
+                changed |= ui
+                    .add_sized(
+                        [200.0, 28.0],
+                        egui::TextEdit::singleline(&mut edited.role).hint_text("role"),
+                    )
+                    .changed();
+                let level_text = edited.level.map_or("—", Level::name);
+                let level_label = format!("Level of {}", p.name);
+                egui::ComboBox::from_id_salt(("level", &p.id))
+                    .selected_text(level_text)
+                    .show_ui(ui, |ui| {
+                        changed |= ui.selectable_value(&mut edited.level, None, "—").changed();
+                        for level in Level::ALL {
+                            changed |= ui
+                                .selectable_value(&mut edited.level, Some(level), level.name())
+                                .changed();
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::accesskit::Role::ComboBox,
+                            true,
+                            &level_label,
+                        )
+                    });
+                let remove = ui
+                    .button("Remove")
+                    .on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)");
+                let remove_label = format!("Remove {}", p.name);
+                remove.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove_label)
+                });
+                if remove.clicked() {
+                    commands.push(Command::Edit(Edit::RemoveParticipant(index)));
+                }
+                if changed {
+                    commands.push(Command::Edit(Edit::Participant {
+                        index,
+                        participant: edited,
+                    }));
+                }
+                ui.end_row();
+            }
+        });
 }

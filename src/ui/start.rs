@@ -67,21 +67,33 @@ impl StartView {
 impl StartView {
     /// The offer to take back work autosaved before a crash: asked before anything else.
     pub fn recovery_ui(ui: &mut egui::Ui, offer: &RecoveryOffer, commands: &mut Vec<Command>) {
-    egui::Frame::group(ui.style()).fill(ui.visuals().warn_fg_color.gamma_multiply(0.12)).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.strong("Unsaved work was recovered");
-        let what = if offer.organisation.is_empty() { "an assessment".to_string() } else { offer.organisation.clone() };
-        let file = offer.origin.as_ref().map_or_else(|| "never saved".to_string(), |p| p.display().to_string());
-        ui.label(format!("{what} ({}), {file}, autosaved {}.", offer.questionnaire, offer.age));
-        ui.horizontal(|ui| {
-            if ui.button("Recover").clicked() {
-                commands.push(Command::Recover);
-            }
-            if ui.button("Discard").clicked() {
-                commands.push(Command::DiscardRecovery);
-            }
-        });
-    });
+        egui::Frame::group(ui.style())
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.strong("Unsaved work was recovered");
+                let what = if offer.organisation.is_empty() {
+                    "an assessment".to_string()
+                } else {
+                    offer.organisation.clone()
+                };
+                let file = offer
+                    .origin
+                    .as_ref()
+                    .map_or_else(|| "never saved".to_string(), |p| p.display().to_string());
+                ui.label(format!(
+                    "{what} ({}), {file}, autosaved {}.",
+                    offer.questionnaire, offer.age
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Recover").clicked() {
+                        commands.push(Command::Recover);
+                    }
+                    if ui.button("Discard").clicked() {
+                        commands.push(Command::DiscardRecovery);
+                    }
+                });
+            });
     }
 }
 
@@ -104,7 +116,11 @@ fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Ve
                 let start = ui.button("Start");
                 // Several cards each have a "Start": name the questionnaire for screen readers.
                 start.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, format!("Start {}", q.title))
+                    egui::WidgetInfo::labeled(
+                        egui::accesskit::Role::Button,
+                        true,
+                        format!("Start {}", q.title),
+                    )
                 });
                 if start.clicked() {
                     commands.push(Command::New(Box::new(q.clone())));

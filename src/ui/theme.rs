@@ -10,7 +10,10 @@ pub fn install_fonts(ctx: &egui::Context) {
         data,
         families: [FontFamily::Proportional, FontFamily::Monospace]
             .into_iter()
-            .map(|family| egui::epaint::text::InsertFontFamily { family, priority: egui::FontPriority::Lowest })
+            .map(|family| egui::epaint::text::InsertFontFamily {
+                family,
+                priority: egui::FontPriority::Lowest,
+            })
             .collect(),
     });
 }
@@ -20,11 +23,23 @@ pub fn apply(ctx: &egui::Context, dark: bool) {
     ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
+            (
+                TextStyle::Small,
+                FontId::new(13.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(16.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(26.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
@@ -62,7 +77,11 @@ pub fn zone_colour(index: usize, dark: bool) -> Color32 {
         Color32::from_rgb(0xc4, 0xe0, 0xf0),
     ];
     let colour = LIGHT[index % LIGHT.len()];
-    if dark { colour.gamma_multiply(0.35) } else { colour }
+    if dark {
+        colour.gamma_multiply(0.35)
+    } else {
+        colour
+    }
 }
 
 /// A score to two decimals, or a dash when there are no answers behind it.

@@ -16,6 +16,13 @@ pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harn
     let data_dir = data_dir.to_path_buf();
     Harness::builder().with_size(size).build_eframe(move |cc| {
         let dialogs = Box::new(ScriptedDialogs::answering(paths));
-        App::new(cc, AppEnv { dialogs, data_dir: Some(data_dir), open: None })
+        App::new(
+            cc,
+            AppEnv {
+                dialogs,
+                data_dir: Some(data_dir),
+                open: None,
+            },
+        )
     })
 }

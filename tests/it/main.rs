@@ -3,12 +3,12 @@
 mod cli;
 mod csv_import;
 mod files;
-mod scoring;
-mod support;
-mod validate;
-mod ui;
 mod harness;
 mod import_dialog;
 mod merge;
-mod workshop;
+mod scoring;
+mod support;
 mod touchpoints;
+mod ui;
+mod validate;
+mod workshop;

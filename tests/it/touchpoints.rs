@@ -374,7 +374,9 @@ fn engagement_line(harness: &Harness<'_, App>) -> String {
 fn choose(harness: &mut Harness<'_, App>, combo: &str, item: &str) {
     harness.get_by_label(combo).click();
     harness.run();
-    harness.get_by_role_and_label(egui::accesskit::Role::Button, item).click();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, item)
+        .click();
     harness.run();
 }
 

@@ -43,23 +43,48 @@ fn answer_everything(harness: &mut Harness<'_, App>) {
     let questions: Vec<String> = harness
         .state()
         .document()
-        .map(|d| d.assessment.questionnaire.questions.iter().map(|q| q.id.clone()).collect())
+        .map(|d| {
+            d.assessment
+                .questionnaire
+                .questions
+                .iter()
+                .map(|q| q.id.clone())
+                .collect()
+        })
         .unwrap_or_default();
     let (today, target) = planned(0);
-    harness.get_by_label_contains(&format!("{} today {today} ", questions[0])).click();
+    harness
+        .get_by_label_contains(&format!("{} today {today} ", questions[0]))
+        .click();
     harness.run();
-    harness.get_by_label_contains(&format!("{} target {target} ", questions[0])).click();
+    harness
+        .get_by_label_contains(&format!("{} target {target} ", questions[0]))
+        .click();
     harness.run();
-    assert_eq!(answer(harness, &questions[0], Phase::Current), Answer::Level(today));
-    assert_eq!(answer(harness, &questions[0], Phase::Target), Answer::Level(target));
+    assert_eq!(
+        answer(harness, &questions[0], Phase::Current),
+        Answer::Level(today)
+    );
+    assert_eq!(
+        answer(harness, &questions[0], Phase::Target),
+        Answer::Level(target)
+    );
     for (i, question) in questions.iter().enumerate().skip(1) {
         let (today, target) = planned(i);
         for level in [today, target] {
             harness.key_press(digit(level));
             harness.run();
         }
-        assert_eq!(answer(harness, question, Phase::Current), Answer::Level(today), "{question}");
-        assert_eq!(answer(harness, question, Phase::Target), Answer::Level(target), "{question}");
+        assert_eq!(
+            answer(harness, question, Phase::Current),
+            Answer::Level(today),
+            "{question}"
+        );
+        assert_eq!(
+            answer(harness, question, Phase::Target),
+            Answer::Level(target),
+            "{question}"
+        );
     }
 }
 
@@ -75,7 +100,9 @@ fn a_cio_answers_the_self_check_and_sees_the_cores_scores() {
     harness.run();
     harness.get_by_label("Organisation").focus();
     harness.run();
-    harness.get_by_label("Organisation").type_text("Acme Insurance");
+    harness
+        .get_by_label("Organisation")
+        .type_text("Acme Insurance");
     harness.run();
     harness.get_by_label("Questionnaire").click();
     harness.run();
@@ -89,13 +116,27 @@ fn a_cio_answers_the_self_check_and_sees_the_cores_scores() {
     let today = scores.overall.slope.unwrap();
     let zone = scores.overall.zone.clone().unwrap();
     harness.get_by_label(&format!("Today: {today:.2} — {zone}"));
-    harness.get_by_label(&format!("Target: {:.2} — {}", scores.overall.slope_target.unwrap(), scores.overall.target_zone.clone().unwrap()));
+    harness.get_by_label(&format!(
+        "Target: {:.2} — {}",
+        scores.overall.slope_target.unwrap(),
+        scores.overall.target_zone.clone().unwrap()
+    ));
     // Every dimension's row shows the core's number; the first gap is the core's first gap.
     for d in &scores.dimensions {
-        assert!(harness.query_all_by_label(&format!("{:.2}", d.current.unwrap())).count() > 0, "{}", d.id);
+        assert!(
+            harness
+                .query_all_by_label(&format!("{:.2}", d.current.unwrap()))
+                .count()
+                > 0,
+            "{}",
+            d.id
+        );
     }
     let first = &scores.gaps[0];
-    harness.get_by_label_contains(&format!("1. {} — from {:.2} to {:.2}", first.name, first.current, first.target));
+    harness.get_by_label_contains(&format!(
+        "1. {} — from {:.2} to {:.2}",
+        first.name, first.current, first.target
+    ));
 }
 
 #[test]
@@ -129,7 +170,11 @@ fn a_broken_file_shows_its_error_and_the_work_stays() {
     let data = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
     let broken = folder.path().join("broken.ron");
-    std::fs::write(&broken, "(\n  format_version: 1,\n  organisation: \"Acme\"\n  date: oops,\n)").unwrap();
+    std::fs::write(
+        &broken,
+        "(\n  format_version: 1,\n  organisation: \"Acme\"\n  date: oops,\n)",
+    )
+    .unwrap();
     let mut harness = app(data.path(), vec![broken.clone()]);
     start_self_check(&mut harness);
     harness.get_by_label_contains("com-1 today 2 ").click();
@@ -141,7 +186,11 @@ fn a_broken_file_shows_its_error_and_the_work_stays() {
     harness.get_by_label("Don't save").click();
     harness.run();
 
-    let error = harness.state().error().expect("an error is shown").to_string();
+    let error = harness
+        .state()
+        .error()
+        .expect("an error is shown")
+        .to_string();
     assert!(error.contains("broken.ron:4:"), "{error}");
     harness.get_by_label_contains("broken.ron:4:");
     let doc = harness.state().document().unwrap();
@@ -157,7 +206,8 @@ fn a_file_from_a_newer_version_is_refused_in_the_window() {
     let data = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
     let newer = folder.path().join("newer.ron");
-    let mut assessment = convergence::model::Assessment::new(files::builtin_questionnaires().remove(1));
+    let mut assessment =
+        convergence::model::Assessment::new(files::builtin_questionnaires().remove(1));
     assessment.format_version = 99;
     files::save_assessment(&assessment, &newer).unwrap();
     let mut harness = app(data.path(), vec![newer]);
@@ -197,7 +247,10 @@ fn autosaved_work_is_recovered_after_a_kill() {
     restarted.get_by_label("Unsaved work was recovered");
     restarted.get_by_label("Recover").click();
     restarted.run();
-    assert_eq!(answer(&restarted, "com-1", Phase::Current), Answer::Level(4));
+    assert_eq!(
+        answer(&restarted, "com-1", Phase::Current),
+        Answer::Level(4)
+    );
     assert!(restarted.state().document().unwrap().dirty);
 }
 
@@ -214,10 +267,17 @@ fn keys_move_the_cursor_and_mark_dont_know() {
     harness.run();
     assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Blank);
     assert_eq!(answer(&harness, "com-2", Phase::Current), Answer::DontKnow);
-    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::NotApplicable);
+    assert_eq!(
+        answer(&harness, "com-2", Phase::Target),
+        Answer::NotApplicable
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::Blank, "undone");
+    assert_eq!(
+        answer(&harness, "com-2", Phase::Target),
+        Answer::Blank,
+        "undone"
+    );
 }
 
 #[test]
@@ -229,7 +289,17 @@ fn a_dimension_nobody_answered_shows_as_not_answered() {
     harness.run();
     harness.get_by_label("Results").click();
     harness.run();
-    let dimensions = harness.state().document().unwrap().assessment.questionnaire.dimensions.len();
-    assert_eq!(harness.query_all_by_label("not answered").count(), dimensions - 1);
+    let dimensions = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .questionnaire
+        .dimensions
+        .len();
+    assert_eq!(
+        harness.query_all_by_label("not answered").count(),
+        dimensions - 1
+    );
     harness.get_by_label("Today: 3.00 — Integrated");
 }

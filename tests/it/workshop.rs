@@ -29,12 +29,18 @@ fn room(people: usize) -> (Harness<'static, App>, tempfile::TempDir) {
 
 fn current(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
     let doc = harness.state().document().unwrap();
-    doc.assessment.participants[participant].responses.get(question).map_or(Answer::Blank, |r| r.current)
+    doc.assessment.participants[participant]
+        .responses
+        .get(question)
+        .map_or(Answer::Blank, |r| r.current)
 }
 
 fn target(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
     let doc = harness.state().document().unwrap();
-    doc.assessment.participants[participant].responses.get(question).map_or(Answer::Blank, |r| r.target)
+    doc.assessment.participants[participant]
+        .responses
+        .get(question)
+        .map_or(Answer::Blank, |r| r.target)
 }
 
 fn press(harness: &mut Harness<'_, App>, keys: &[Key]) {
@@ -51,7 +57,15 @@ fn digit(level: usize) -> Key {
 #[test]
 fn twenty_participants_answer_one_question_with_one_key_each() {
     let (mut harness, _data) = room(20);
-    let first = harness.state().document().unwrap().assessment.questionnaire.questions[0].id.clone();
+    let first = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .questionnaire
+        .questions[0]
+        .id
+        .clone();
     for p in 0..20 {
         if p == 7 {
             // Participant 8 is absent: Enter skips, blank stays blank.
@@ -66,8 +80,16 @@ fn twenty_participants_answer_one_question_with_one_key_each() {
             assert_eq!(target(&harness, p, &first), Answer::Blank);
             continue;
         }
-        assert_eq!(current(&harness, p, &first), Answer::Level((p % 5 + 1) as u8), "participant {p}");
-        assert_eq!(target(&harness, p, &first), Answer::Level((p % 5 + 1).max(3) as u8), "participant {p}");
+        assert_eq!(
+            current(&harness, p, &first),
+            Answer::Level((p % 5 + 1) as u8),
+            "participant {p}"
+        );
+        assert_eq!(
+            target(&harness, p, &first),
+            Answer::Level((p % 5 + 1).max(3) as u8),
+            "participant {p}"
+        );
     }
     // After the last participant the grid moves to the next question.
     harness.get_by_label_contains("Question 2 of 63");
@@ -76,27 +98,56 @@ fn twenty_participants_answer_one_question_with_one_key_each() {
 #[test]
 fn a_removed_participant_comes_back_with_undo() {
     let (mut harness, _data) = room(3);
-    let first = harness.state().document().unwrap().assessment.questionnaire.questions[0].id.clone();
+    let first = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .questionnaire
+        .questions[0]
+        .id
+        .clone();
     press(&mut harness, &[Key::Num2, Key::Num3, Key::Num4, Key::Num5]);
     harness.get_by_label("Setup").click();
     harness.run();
     harness.get_by_label("Remove Participant 2").click();
     harness.run();
-    let names: Vec<String> =
-        harness.state().document().unwrap().assessment.participants.iter().map(|p| p.name.clone()).collect();
+    let names: Vec<String> = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .participants
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
     assert_eq!(names, ["Me", "Participant 3"]);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     let doc = harness.state().document().unwrap();
     assert_eq!(doc.assessment.participants.len(), 3);
     assert_eq!(doc.assessment.participants[1].name, "Participant 2");
-    assert_eq!(current(&harness, 1, &first), Answer::Level(4), "the answers came back too");
+    assert_eq!(
+        current(&harness, 1, &first),
+        Answer::Level(4),
+        "the answers came back too"
+    );
 }
 
 #[test]
 fn presentation_reveals_the_rooms_answers_and_steps_on() {
     let (mut harness, _data) = room(4);
-    press(&mut harness, &[Key::Num2, Key::Num3, Key::Num2, Key::Num4, Key::Num3, Key::Num4]);
+    press(
+        &mut harness,
+        &[
+            Key::Num2,
+            Key::Num3,
+            Key::Num2,
+            Key::Num4,
+            Key::Num3,
+            Key::Num4,
+        ],
+    );
     harness.get_by_label("Present").click();
     harness.run();
     harness.get_by_label("3 of 4 have answered. Press R to reveal the room's answers.");
@@ -107,25 +158,66 @@ fn presentation_reveals_the_rooms_answers_and_steps_on() {
     harness.get_by_label_contains("question 2 of 63");
     harness.get_by_label("0 of 4 have answered. Press R to reveal the room's answers.");
     press(&mut harness, &[Key::Escape]);
-    assert!(harness.query_by_label_contains("Press R to reveal").is_none(), "the presentation ended");
+    assert!(
+        harness
+            .query_by_label_contains("Press R to reveal")
+            .is_none(),
+        "the presentation ended"
+    );
     assert_eq!(harness.state().screen(), Screen::Questionnaire);
 }
 
 #[test]
 fn a_second_round_keeps_the_first_and_shows_the_convergence() {
     let (mut harness, _data) = room(3);
-    let first = harness.state().document().unwrap().assessment.questionnaire.questions[0].id.clone();
-    press(&mut harness, &[Key::Num1, Key::Num3, Key::Num5, Key::Num5, Key::Num3, Key::Num4]);
+    let first = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .questionnaire
+        .questions[0]
+        .id
+        .clone();
+    press(
+        &mut harness,
+        &[
+            Key::Num1,
+            Key::Num3,
+            Key::Num5,
+            Key::Num5,
+            Key::Num3,
+            Key::Num4,
+        ],
+    );
     press(&mut harness, &[Key::PageUp]);
     harness.get_by_label("Vote again").click();
     harness.run();
-    assert_eq!(current(&harness, 0, &first), Answer::Blank, "a new round starts blank");
-    press(&mut harness, &[Key::Num3, Key::Num4, Key::Num3, Key::Num4, Key::Num3, Key::Num4]);
+    assert_eq!(
+        current(&harness, 0, &first),
+        Answer::Blank,
+        "a new round starts blank"
+    );
+    press(
+        &mut harness,
+        &[
+            Key::Num3,
+            Key::Num4,
+            Key::Num3,
+            Key::Num4,
+            Key::Num3,
+            Key::Num4,
+        ],
+    );
     let doc = harness.state().document().unwrap();
     let rounds = &doc.assessment.participants[0].responses[&first].earlier_rounds;
     assert_eq!(rounds.len(), 1);
     assert_eq!(rounds[0].current, Answer::Level(1));
-    assert_eq!(current(&harness, 0, &first), Answer::Level(3), "the latest round counts");
+    assert_eq!(
+        current(&harness, 0, &first),
+        Answer::Level(3),
+        "the latest round counts"
+    );
     let score = &doc.scores.questions[0];
     assert_eq!(score.current, Some(3.0));
     assert_eq!(score.first_round.as_ref().and_then(|s| s.mean), Some(3.0));
@@ -141,7 +233,17 @@ fn a_second_round_keeps_the_first_and_shows_the_convergence() {
 #[test]
 fn the_aggregation_rule_is_chosen_in_results_and_saved() {
     let (mut harness, _data) = room(3);
-    press(&mut harness, &[Key::Num1, Key::Num3, Key::Num4, Key::Num5, Key::Num5, Key::Num5]);
+    press(
+        &mut harness,
+        &[
+            Key::Num1,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num5,
+            Key::Num5,
+        ],
+    );
     harness.get_by_label("Results").click();
     harness.run();
     harness.get_by_label("Rounds and rules").click();
@@ -151,6 +253,10 @@ fn the_aggregation_rule_is_chosen_in_results_and_saved() {
     harness.run();
     let doc = harness.state().document().unwrap();
     assert_eq!(doc.assessment.aggregation, Aggregation::Median);
-    assert_eq!(doc.scores.questions[0].current, Some(4.0), "the median of 1, 4 and 5");
+    assert_eq!(
+        doc.scores.questions[0].current,
+        Some(4.0),
+        "the median of 1, 4 and 5"
+    );
     harness.get_by_label("Median (in use)");
 }

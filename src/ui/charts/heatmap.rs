@@ -55,7 +55,10 @@ pub fn heatmap_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<(u
     let origin = response.rect.min;
     let visuals = ui.visuals().clone();
     let text = visuals.text_color();
-    let (it_colour, business_colour) = (theme::readable(ui, theme::IT), theme::readable(ui, theme::BUSINESS));
+    let (it_colour, business_colour) = (
+        theme::readable(ui, theme::IT),
+        theme::readable(ui, theme::BUSINESS),
+    );
     let cell_rect = |row: usize, column: usize| {
         Rect::from_min_size(
             origin

@@ -11,7 +11,14 @@ use egui_plot::{GridInput, GridMark};
 
 /// Grid marks at 1, 2, … `count`: one per dimension on a category axis.
 pub fn category_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
-    move |_| (1..=count).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
+    move |_| {
+        (1..=count)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
 }
 
 /// The label under category `value`: the first word of its name, without punctuation.
@@ -23,6 +30,9 @@ pub fn category_label(names: &[String], value: f64) -> String {
     names
         .get(index - 1)
         .and_then(|name| name.split_whitespace().next())
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
         .unwrap_or_default()
 }

@@ -14,7 +14,9 @@ pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f
             .enumerate()
             .filter_map(|(i, d)| {
                 pick(d).map(|score| {
-                    Bar::new(i as f64 + 1.0 + offset, score).width(0.38).name(format!("{side}: {}", d.name))
+                    Bar::new(i as f64 + 1.0 + offset, score)
+                        .width(0.38)
+                        .name(format!("{side}: {}", d.name))
                 })
             })
             .collect()
@@ -34,6 +36,9 @@ pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f
         .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("IT", bars(|d| d.it, -0.2, "IT")).color(theme::IT));
-            plot.bar_chart(BarChart::new("Business", bars(|d| d.business, 0.2, "Business")).color(theme::BUSINESS));
+            plot.bar_chart(
+                BarChart::new("Business", bars(|d| d.business, 0.2, "Business"))
+                    .color(theme::BUSINESS),
+            );
         });
 }

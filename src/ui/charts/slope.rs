@@ -43,14 +43,26 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Op
                 );
             }
             // The slope itself: a gentle rising line, a reminder it has no steps.
-            plot.line(Line::new("slope", PlotPoints::from(vec![[1.0, 0.1], [5.0, 0.6]])).color(text_colour.gamma_multiply(0.3)));
-            for (name, value, colour, y) in [("today", today, theme::CURRENT, 0.35), ("target", target, theme::TARGET, 0.55)] {
+            plot.line(
+                Line::new("slope", PlotPoints::from(vec![[1.0, 0.1], [5.0, 0.6]]))
+                    .color(text_colour.gamma_multiply(0.3)),
+            );
+            for (name, value, colour, y) in [
+                ("today", today, theme::CURRENT, 0.35),
+                ("target", target, theme::TARGET, 0.55),
+            ] {
                 if let Some(x) = value {
                     plot.vline(VLine::new(name, x).color(colour).width(4.0));
                     plot.text(
-                        Text::new(name, PlotPoint::new(x, y), egui::RichText::new(format!(" {name} {x:.2} ")).size(15.0).strong())
-                            .color(colour)
-                            .anchor(egui::Align2::LEFT_CENTER),
+                        Text::new(
+                            name,
+                            PlotPoint::new(x, y),
+                            egui::RichText::new(format!(" {name} {x:.2} "))
+                                .size(15.0)
+                                .strong(),
+                        )
+                        .color(colour)
+                        .anchor(egui::Align2::LEFT_CENTER),
                     );
                 }
             }

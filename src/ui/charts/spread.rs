@@ -13,7 +13,12 @@ pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) 
         .filter_map(|(i, d)| {
             let s = &d.spread;
             let spread = BoxSpread::new(s.min?, s.q1?, s.median?, s.q3?, s.max?);
-            Some(BoxElem::new(i as f64 + 1.0, spread).name(&d.name).box_width(0.5).whisker_width(0.3))
+            Some(
+                BoxElem::new(i as f64 + 1.0, spread)
+                    .name(&d.name)
+                    .box_width(0.5)
+                    .whisker_width(0.3),
+            )
         })
         .collect();
     let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
@@ -28,5 +33,7 @@ pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) 
         .y_axis_label("answers today")
         .x_grid_spacer(super::category_marks(dimensions.len()))
         .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
-        .show(ui, |plot| plot.box_plot(BoxPlot::new("answers", boxes).color(theme::CURRENT)));
+        .show(ui, |plot| {
+            plot.box_plot(BoxPlot::new("answers", boxes).color(theme::CURRENT))
+        });
 }

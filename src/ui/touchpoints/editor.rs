@@ -7,9 +7,9 @@ use egui::RichText;
 use crate::model::{Assessment, Engagement, Frequency, Level, Touchpoint};
 use crate::scoring::TouchpointAnalysis;
 use crate::ui::charts::heatmap::MISSING;
-use crate::ui::theme::readable;
 use crate::ui::command::{Command, Edit};
 use crate::ui::theme;
+use crate::ui::theme::readable;
 
 use super::Pair;
 

@@ -7,8 +7,8 @@ use egui::RichText;
 use crate::model::Side;
 use crate::scoring::TouchpointAnalysis;
 use crate::ui::charts::heatmap::{MISSING, heatmap_legend_ui, heatmap_ui};
-use crate::ui::theme::readable;
 use crate::ui::theme;
+use crate::ui::theme::readable;
 
 use super::Pair;
 use super::editor::level_title;

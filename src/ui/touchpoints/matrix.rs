@@ -9,8 +9,8 @@ use egui::{Color32, FontId, RichText, Stroke, TextWrapMode};
 use crate::model::Frequency;
 use crate::scoring::TouchpointAnalysis;
 use crate::ui::charts::heatmap::{MISSING, strength_fill};
-use crate::ui::theme::readable;
 use crate::ui::theme;
+use crate::ui::theme::readable;
 
 use super::Pair;
 
