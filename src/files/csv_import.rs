@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Participant, Questionnaire};
 
 pub use columns::{ColumnRole, match_columns};
-pub use rows::{ImportProblem, ImportReport, Severity, import, unused_participant_id};
+pub use rows::{ImportProblem, ImportReport, Severity, import};
 pub use table::{Table, TableRow, read_table};
 
 /// Why a CSV file could not be read as a table at all.

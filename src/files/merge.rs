@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use super::csv_import::unused_participant_id;
+use crate::model::unused_participant_id;
 use crate::model::{Assessment, FORMAT_VERSION, Participant, Questionnaire, Side};
 
 /// One assessment to merge and the file it was read from (for messages).

@@ -202,9 +202,19 @@ impl Assessment {
 
     /// An id no participant has yet: `p1`, `p2`, …
     pub fn next_participant_id(&self) -> String {
-        (1..)
-            .map(|n| format!("p{n}"))
-            .find(|id| self.participants.iter().all(|p| &p.id != id))
-            .unwrap_or_default()
+        first_unused("p", |id| self.participants.iter().any(|p| p.id == id))
     }
+}
+
+/// The first participant id (`p1`, `p2`, …) not in `taken`.
+pub fn unused_participant_id(taken: &std::collections::HashSet<String>) -> String {
+    first_unused("p", |id| taken.contains(id))
+}
+
+/// The first of `{prefix}1`, `{prefix}2`, … that is not `taken`.
+pub fn first_unused(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_default()
 }

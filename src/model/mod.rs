@@ -6,7 +6,8 @@ mod questionnaire;
 mod touchpoint;
 
 pub use assessment::{
-    ActionItem, Aggregation, Answer, Assessment, FORMAT_VERSION, Participant, Response, Round, Side,
+    ActionItem, Aggregation, Answer, Assessment, FORMAT_VERSION, Participant, Response, Round,
+    Side, first_unused, unused_participant_id,
 };
 pub use questionnaire::{
     Channel, Dimension, Improvement, Question, Questionnaire, Role, Scale, ScaleLevel, Slope, Zone,

@@ -121,6 +121,29 @@ pub struct QuestionScore {
 }
 
 /// Scores an assessment with its own aggregation rule.
+///
+/// ```
+/// use convergence::files::builtin_questionnaires;
+/// use convergence::model::{Answer, Assessment, Participant, Response, Side};
+///
+/// let questionnaire = builtin_questionnaires().remove(1); // the CIO self-check
+/// let first = questionnaire.questions[0].id.clone();
+/// let mut assessment = Assessment::new(questionnaire);
+/// let answer = Response { current: Answer::Level(2), target: Answer::Level(4), ..Response::default() };
+/// assessment.participants.push(Participant {
+///     id: "p1".into(),
+///     name: "Me".into(),
+///     side: Side::It,
+///     responses: [(first, answer)].into(),
+///     ..Participant::default()
+/// });
+///
+/// let scores = convergence::scoring::score(&assessment);
+/// assert_eq!(scores.overall.current, Some(2.0));
+/// assert_eq!(scores.overall.gap, Some(2.0));
+/// assert_eq!(scores.overall.zone.as_deref(), Some("Aligned")); // 2.0 lies in Aligned (1.8–2.6)
+/// assert_eq!(scores.dimensions[1].current, None); // nobody answered it: no score, not 0
+/// ```
 pub fn score(assessment: &Assessment) -> Scores {
     score_with(assessment, assessment.aggregation)
 }

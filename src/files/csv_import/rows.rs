@@ -8,7 +8,9 @@ use std::fmt;
 use super::cells::{parse_answer, parse_level, parse_side};
 use super::columns::ColumnRole;
 use super::table::{Table, TableRow};
-use crate::model::{Answer, Participant, Questionnaire, Response, Side};
+use crate::model::{
+    Answer, Participant, Questionnaire, Response, Side, first_unused, unused_participant_id,
+};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,18 +95,6 @@ impl ImportReport {
     pub fn problems_on_line(&self, line: usize) -> impl Iterator<Item = &ImportProblem> {
         self.problems.iter().filter(move |p| p.line == line)
     }
-}
-
-/// The first of `p1`, `p2`, … not in `taken`: the scheme of `Assessment::next_participant_id`.
-pub fn unused_participant_id(taken: &HashSet<String>) -> String {
-    first_unused("p", taken)
-}
-
-fn first_unused(prefix: &str, taken: &HashSet<String>) -> String {
-    (1..)
-        .map(|n| format!("{prefix}{n}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_default()
 }
 
 /// Turns each row of `table` into a participant, reading the columns as `roles` says (one role
@@ -416,7 +406,7 @@ impl<'a> RowReader<'a, '_> {
         let layout = self.layout;
         let name = match self.known(layout.name).or_else(|| self.known(layout.email)) {
             Some(name) => name.to_owned(),
-            None => first_unused("Respondent ", names),
+            None => first_unused("Respondent ", |name| names.contains(name)),
         };
         let side = self.side();
         let level = match self.cell(layout.level) {
