@@ -1,5 +1,7 @@
 //! The desktop window (eframe/egui). Reads the scoring core; never computes scores itself.
 
+mod a11y;
+mod answer_keys;
 mod app;
 pub mod charts;
 pub mod command;

@@ -4,8 +4,9 @@
 //! Keys: → / Space / Page Down next question, ← / Page Up previous, R or Enter reveals (and
 //! hides) the answers, Escape ends the presentation.
 
+use super::charts::still_plot;
 use egui::{Key, RichText};
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Legend};
 
 use crate::model::Assessment;
 use crate::scoring::Scores;
@@ -147,13 +148,9 @@ fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target
             .map(|(i, &n)| Bar::new(i as f64 + 1.0 + offset, n as f64).width(0.35))
             .collect()
     };
-    Plot::new("room-distribution")
+    still_plot("room-distribution")
         .height(ui.available_height().max(200.0))
         .legend(Legend::default().text_style(egui::TextStyle::Heading))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
         .show_y(false)
         .x_grid_spacer(super::charts::category_marks(labels.len()))
         .x_axis_formatter(move |mark, _| {

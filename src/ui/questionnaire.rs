@@ -5,11 +5,14 @@
 //! (today → target → next question), D = don't know, N = not applicable, Delete clears,
 //! ↑/↓ move between questions, ←/→ between today and target, Page Up/Down between dimensions.
 
+use crate::ui::a11y;
+use egui::accesskit::Role;
 use egui::{Key, RichText};
 
 use crate::model::{Answer, Assessment, Question, Questionnaire};
 use crate::scoring::{Phase, Scores};
 
+use super::answer_keys::{answer_for_key, plain_keys};
 use super::command::{Command, Edit};
 use super::document::answer_of;
 use super::room_entry::RoomEntry;
@@ -156,13 +159,7 @@ impl QuestionnaireView {
                         }
                     })
                     .response
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::accesskit::Role::ComboBox,
-                            true,
-                            "Answers of",
-                        )
-                    });
+                    .widget_info(a11y::labeled(Role::ComboBox, "Answers of"));
             });
         }
 
@@ -250,63 +247,19 @@ impl QuestionnaireView {
         }
         self.cursor.question = self.cursor.question.min(ids.len() - 1);
         let max = q.max_level();
-        let mut answer = None;
-        let mut moves: Vec<Key> = Vec::new();
-        ui.input(|input| {
-            for event in &input.events {
-                if let egui::Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } = event
-                {
-                    if modifiers.any() && !modifiers.shift_only() {
-                        continue;
-                    }
-                    match key {
-                        Key::Num1
-                        | Key::Num2
-                        | Key::Num3
-                        | Key::Num4
-                        | Key::Num5
-                        | Key::Num6
-                        | Key::Num7
-                        | Key::Num8
-                        | Key::Num9 => {
-                            let level = key.name().parse::<u8>().unwrap_or(0);
-                            if (1..=max).contains(&level) {
-                                answer = Some(Answer::Level(level));
-                            }
-                        }
-                        Key::D => answer = Some(Answer::DontKnow),
-                        Key::N => answer = Some(Answer::NotApplicable),
-                        Key::Delete | Key::Backspace => answer = Some(Answer::Blank),
-                        Key::ArrowUp
-                        | Key::ArrowDown
-                        | Key::ArrowLeft
-                        | Key::ArrowRight
-                        | Key::PageUp
-                        | Key::PageDown => {
-                            moves.push(*key);
-                        }
-                        _ => {}
-                    }
+        for key in plain_keys(ui) {
+            if let Some(answer) = answer_for_key(key, max) {
+                commands.push(Command::Edit(Edit::Answer {
+                    participant: self.participant,
+                    question: ids[self.cursor.question].to_string(),
+                    phase: self.cursor.phase,
+                    answer,
+                }));
+                if answer != Answer::Blank {
+                    self.advance(ids.len(), q.dimensions.len());
                 }
+                continue;
             }
-        });
-        if let Some(answer) = answer {
-            commands.push(Command::Edit(Edit::Answer {
-                participant: self.participant,
-                question: ids[self.cursor.question].to_string(),
-                phase: self.cursor.phase,
-                answer,
-            }));
-            if answer != Answer::Blank {
-                self.advance(ids.len(), q.dimensions.len());
-            }
-        }
-        for key in moves {
             match key {
                 Key::ArrowDown if self.cursor.question + 1 < ids.len() => {
                     self.cursor = Cursor {
@@ -326,7 +279,7 @@ impl QuestionnaireView {
                     self.go_to_dimension(self.dimension + 1)
                 }
                 Key::PageUp if self.dimension > 0 => self.go_to_dimension(self.dimension - 1),
-                _ => {}
+                _ => continue,
             }
             self.scroll_to_cursor = true;
         }
@@ -410,14 +363,7 @@ fn question_ui(
                 .min_size(egui::vec2(column.available_width(), 0.0)),
             );
             let accessible = format!("{} today {value} {label}", question.id);
-            card.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::accesskit::Role::Button,
-                    true,
-                    selected,
-                    &accessible,
-                )
-            });
+            card.widget_info(a11y::toggle(selected, &accessible));
             if card.clicked() {
                 set(
                     Phase::Current,
@@ -438,14 +384,7 @@ fn question_ui(
             let selected = current == answer;
             let button = ui.add(egui::Button::selectable(selected, label.as_str()));
             let accessible = format!("{} today {label}", question.id);
-            button.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::accesskit::Role::Button,
-                    true,
-                    selected,
-                    &accessible,
-                )
-            });
+            button.widget_info(a11y::toggle(selected, &accessible));
             if button.clicked() {
                 set(
                     Phase::Current,
@@ -464,14 +403,7 @@ fn question_ui(
                 format!("{value} · {label}"),
             ));
             let accessible = format!("{} target {value} {label}", question.id);
-            button.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::accesskit::Role::Button,
-                    true,
-                    selected,
-                    &accessible,
-                )
-            });
+            button.widget_info(a11y::toggle(selected, &accessible));
             if button.clicked() {
                 set(
                     Phase::Target,

@@ -6,11 +6,14 @@
 //! skips to the next participant (blank stays blank), ↑ goes back, ←/→ switch today/target,
 //! Page Up/Down change question.
 
+use crate::ui::a11y;
+use egui::accesskit::Role;
 use egui::{Key, RichText};
 
 use crate::model::{Answer, Assessment};
 use crate::scoring::{Phase, Scores};
 
+use super::answer_keys::{answer_for_key, plain_keys};
 use super::command::{Command, Edit};
 use super::document::answer_of;
 use super::theme::fmt_score;
@@ -161,9 +164,7 @@ impl RoomEntry {
                             "target"
                         };
                         let label = format!("{name} {which}");
-                        cell.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                        });
+                        cell.widget_info(a11y::labeled(Role::Button, &label));
                         if cell.clicked() {
                             self.row = row;
                             self.phase = phase;
@@ -185,33 +186,8 @@ impl RoomEntry {
         let q = &assessment.questionnaire;
         let max = q.max_level();
         let rows = assessment.participants.len();
-        let keys: Vec<Key> = ui.input(|input| {
-            input
-                .events
-                .iter()
-                .filter_map(|event| match event {
-                    egui::Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } if !modifiers.command && !modifiers.alt => Some(*key),
-                    _ => None,
-                })
-                .collect()
-        });
-        for key in keys {
-            let answer = match key {
-                Key::D => Some(Answer::DontKnow),
-                Key::N => Some(Answer::NotApplicable),
-                Key::Delete | Key::Backspace => Some(Answer::Blank),
-                _ => key
-                    .name()
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|l| (1..=max).contains(l))
-                    .map(Answer::Level),
-            };
+        for key in plain_keys(ui) {
+            let answer = answer_for_key(key, max);
             if let Some(answer) = answer {
                 commands.push(Command::Edit(Edit::Answer {
                     participant: self.row,

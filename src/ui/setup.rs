@@ -1,6 +1,8 @@
 //! The setup screen: who is assessed, when, by whom, and the participants answering.
 
 use crate::model::{Assessment, Level, Participant, Side};
+use crate::ui::a11y;
+use egui::accesskit::Role;
 
 use super::command::{Command, Edit};
 
@@ -105,13 +107,7 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                         }
                     })
                     .response
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::accesskit::Role::ComboBox,
-                            true,
-                            &side_label,
-                        )
-                    });
+                    .widget_info(a11y::labeled(Role::ComboBox, &side_label));
                 changed |= ui
                     .add_sized(
                         [200.0, 28.0],
@@ -131,20 +127,12 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                         }
                     })
                     .response
-                    .widget_info(|| {
-                        egui::WidgetInfo::labeled(
-                            egui::accesskit::Role::ComboBox,
-                            true,
-                            &level_label,
-                        )
-                    });
+                    .widget_info(a11y::labeled(Role::ComboBox, &level_label));
                 let remove = ui
                     .button("Remove")
                     .on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)");
                 let remove_label = format!("Remove {}", p.name);
-                remove.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove_label)
-                });
+                remove.widget_info(a11y::labeled(Role::Button, &remove_label));
                 if remove.clicked() {
                     commands.push(Command::Edit(Edit::RemoveParticipant(index)));
                 }

@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use egui::accesskit::Role;
+
 use crate::model::Questionnaire;
+use crate::ui::a11y;
 
 use super::command::Command;
 
@@ -115,13 +118,8 @@ fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Ve
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let start = ui.button("Start");
                 // Several cards each have a "Start": name the questionnaire for screen readers.
-                start.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::accesskit::Role::Button,
-                        true,
-                        format!("Start {}", q.title),
-                    )
-                });
+                let name = format!("Start {}", q.title);
+                start.widget_info(a11y::labeled(Role::Button, &name));
                 if start.clicked() {
                     commands.push(Command::New(Box::new(q.clone())));
                 }

@@ -2,6 +2,8 @@
 //! target (right), shaded by the pair's summed touchpoint strength from the core's analysis,
 //! with the pairs that should meet and do not framed in the missing colour.
 
+use crate::ui::a11y;
+use egui::accesskit::Role;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, StrokeKind, vec2};
 
 use crate::scoring::TouchpointAnalysis;
@@ -45,13 +47,10 @@ pub fn heatmap_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<(u
         header_height + cell_height * rows as f32,
     );
     let (response, painter) = ui.allocate_painter(size, Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::Image,
-            true,
-            "Heat map of touchpoint strength, today and target",
-        )
-    });
+    response.widget_info(a11y::labeled(
+        Role::Image,
+        "Heat map of touchpoint strength, today and target",
+    ));
     let origin = response.rect.min;
     let visuals = ui.visuals().clone();
     let text = visuals.text_color();

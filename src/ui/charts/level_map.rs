@@ -2,6 +2,8 @@
 //! on the left, IT roles on the right, one line per touchpoint at that level, as wide as it is
 //! frequent and coloured by how well it works. Touchpoints missing today are dashed.
 
+use crate::ui::a11y;
+use egui::accesskit::Role;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, vec2};
 
 use crate::model::{Engagement, Frequency, Level, Touchpoint};
@@ -97,9 +99,7 @@ pub fn level_map_ui(
     let width = ui.available_width().clamp(600.0, 1500.0);
     let height = (band_height + BAND_GAP) * Level::ALL.len() as f32;
     let (response, painter) = ui.allocate_painter(vec2(width, height), Sense::hover());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, "Touchpoints by level")
-    });
+    response.widget_info(a11y::labeled(Role::Image, "Touchpoints by level"));
     let visuals = ui.visuals().clone();
     let name_width = (width * 0.24).clamp(170.0, 320.0);
     let font = FontId::proportional(15.0 * scale);

@@ -7,7 +7,18 @@ pub mod radar;
 pub mod slope;
 pub mod spread;
 
-use egui_plot::{GridInput, GridMark};
+use egui_plot::{GridInput, GridMark, Plot};
+
+/// A plot that stays as drawn: charts of scores are read, not explored, and a stray drag on a
+/// projector must not move them.
+pub fn still_plot<'a>(id: &str) -> Plot<'a> {
+    Plot::new(id)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+}
 
 /// Grid marks at 1, 2, … `count`: one per dimension on a category axis.
 pub fn category_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {

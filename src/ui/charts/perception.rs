@@ -1,7 +1,8 @@
 //! IT's and the business's scores side by side per dimension: the perception gap the seeds
 //! warn about (the business tends to rate IT lower than IT rates itself).
 
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use super::still_plot;
+use egui_plot::{Bar, BarChart, Legend};
 
 use crate::scoring::DimensionScore;
 use crate::ui::theme;
@@ -22,13 +23,9 @@ pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f
             .collect()
     };
     let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-    Plot::new("perception")
+    still_plot("perception")
         .height(height)
         .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
         .include_y(1.0)
         .include_y(5.0)
         .y_axis_label("score")

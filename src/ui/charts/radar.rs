@@ -3,7 +3,8 @@
 
 use std::f64::consts::TAU;
 
-use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Points, Text};
+use super::still_plot;
+use egui_plot::{Line, PlotPoint, PlotPoints, Points, Text};
 
 use crate::scoring::DimensionScore;
 use crate::ui::theme;
@@ -34,7 +35,7 @@ pub fn radar_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], size: f32) {
         let radius = score - 1.0;
         [radius * angle(i).cos(), radius * angle(i).sin()]
     };
-    Plot::new("radar")
+    still_plot("radar")
         .width(size * 1.45)
         .height(size)
         .data_aspect(1.0)
@@ -42,11 +43,6 @@ pub fn radar_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], size: f32) {
         .show_grid(false)
         .show_x(false)
         .show_y(false)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .default_x_bounds(-7.5, 7.5)
         .default_y_bounds(-5.0, 5.0)
         .show(ui, |plot| {

@@ -1,7 +1,8 @@
 //! The slope: the continuous 1.0–5.0 scale with its named zones, today's and the target
 //! position marked on it.
 
-use egui_plot::{Line, Plot, PlotPoint, PlotPoints, Polygon, Text, VLine};
+use super::still_plot;
+use egui_plot::{Line, PlotPoint, PlotPoints, Polygon, Text, VLine};
 
 use crate::model::Slope;
 use crate::ui::theme;
@@ -10,16 +11,11 @@ use crate::ui::theme;
 pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Option<f64>) {
     let dark = ui.visuals().dark_mode;
     let text_colour = ui.visuals().strong_text_color();
-    Plot::new("slope")
+    still_plot("slope")
         .height(130.0)
         .show_y(false)
         .show_x(false)
         .show_grid([true, false])
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
         .show_axes([true, false])
         .default_x_bounds(1.0, 5.0)
         .default_y_bounds(0.0, 1.0)

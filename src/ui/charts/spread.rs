@@ -1,6 +1,7 @@
 //! The spread of answers per dimension as box plots: where the room agrees and where it does not.
 
-use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
+use super::still_plot;
+use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
 use crate::scoring::DimensionScore;
 use crate::ui::theme;
@@ -22,12 +23,8 @@ pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) 
         })
         .collect();
     let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-    Plot::new("spread")
+    still_plot("spread")
         .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
         .include_y(1.0)
         .include_y(5.0)
         .y_axis_label("answers today")

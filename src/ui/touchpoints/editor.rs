@@ -2,7 +2,9 @@
 //! one row each (level, channel, how often and how well today and at target, Remove), and the
 //! buttons that add one. Every change is an `Edit`, so Ctrl+Z takes it back.
 
+use crate::ui::a11y;
 use egui::RichText;
+use egui::accesskit::Role;
 
 use crate::model::{Assessment, Engagement, Frequency, Level, Touchpoint};
 use crate::scoring::TouchpointAnalysis;
@@ -197,9 +199,7 @@ fn touchpoint_row_ui(
         .button("Remove")
         .on_hover_text("Remove this touchpoint (Ctrl+Z undoes)");
     let remove_name = format!("Remove {name}");
-    remove.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &remove_name)
-    });
+    remove.widget_info(a11y::labeled(Role::Button, &remove_name));
     if remove.clicked() {
         commands.push(Command::Edit(Edit::RemoveTouchpoint(index)));
     } else if changed {
@@ -282,9 +282,9 @@ fn combo_ui(
         .height(400.0)
         .selected_text(selected)
         .show_ui(ui, items);
-    shown.response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::ComboBox, true, accessible_name)
-    });
+    shown
+        .response
+        .widget_info(a11y::labeled(Role::ComboBox, accessible_name));
     shown.inner.unwrap_or(false)
 }
 

@@ -3,6 +3,7 @@
 //! by today's strength, and is framed in the warning colour when a touchpoint is missing.
 //! Clicking a cell selects the pair for the editor below.
 
+use crate::ui::a11y;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText, Stroke, TextWrapMode};
 
@@ -76,9 +77,7 @@ pub fn matrix_ui(
                     .min_size(cell_size);
                 let response = ui.add_sized(cell_size, button);
                 let pair_name = format!("{} × {}", business.name, it.name);
-                response.widget_info(|| {
-                    egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, is_selected, &pair_name)
-                });
+                response.widget_info(a11y::toggle(is_selected, &pair_name));
                 let tooltip = format!(
                     "{pair_name}\n{} touchpoint(s) on the map: {} today, {} at target, {} missing",
                     cell.touchpoints, cell.today.active, cell.target.active, cell.missing
