@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::files::{self, Recovery};
+use crate::files::{self, MergeSource, Recovery, merge_assessments};
 use crate::model::{Assessment, Questionnaire};
 
-use super::command::Command;
+use super::command::{Command, Edit};
 use super::dialogs::{DialogKind, FileDialogs};
 use super::document::Document;
 use super::import_dialog::ImportDialog;
@@ -62,6 +62,8 @@ pub struct App {
     recovery: Option<Recovery>,
     /// A message for the user, shown until dismissed.
     error: Option<String>,
+    /// News that is not a problem (what a merge did), shown until dismissed.
+    notice: Option<String>,
     /// Unsaved changes stand in the way of this.
     confirm: Option<Pending>,
     /// Carried out once the Save As dialog has saved the document.
@@ -96,6 +98,7 @@ impl App {
             data_dir: env.data_dir,
             recovery: None,
             error: None,
+            notice: None,
             confirm: None,
             after_save: None,
             autosave_due: None,
@@ -194,6 +197,15 @@ impl App {
                     .clicked()
                 {
                     self.commands.push(Command::ImportCsv);
+                }
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Merge answers from a file…"))
+                    .on_hover_text(
+                        "Add the participants of an assessment answered on another laptop",
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::MergeFile);
                 }
             });
             ui.menu_button("Edit", |ui| {
@@ -323,6 +335,11 @@ impl App {
                     self.dialogs.request(DialogKind::OpenCsv, ctx);
                 }
             }
+            Command::MergeFile => {
+                if self.doc.is_some() {
+                    self.dialogs.request(DialogKind::MergeAssessment, ctx);
+                }
+            }
             Command::Recover => {
                 if let Some(recovery) = self.recovery.take() {
                     let mut doc = Document::new(recovery.assessment, recovery.origin);
@@ -428,6 +445,44 @@ impl App {
         }
     }
 
+    /// Merges another assessment file into the open one (undoably); participants it shares
+    /// with the open one are reported, not added twice.
+    fn merge(&mut self, path: &Path) {
+        let Some(doc) = &mut self.doc else { return };
+        let open = MergeSource {
+            path: doc
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("the open assessment")),
+            assessment: doc.assessment.clone(),
+        };
+        let merged = files::load_assessment(path)
+            .map_err(|e| e.to_string())
+            .and_then(|other| {
+                let other = MergeSource {
+                    path: path.to_path_buf(),
+                    assessment: other,
+                };
+                merge_assessments(vec![open, other]).map_err(|e| e.to_string())
+            });
+        match merged {
+            Ok(merged) => {
+                let before = doc.assessment.participants.len();
+                let added = merged.assessment.participants.len() - before;
+                let mut report = format!("Merged {}: {added} participants added.", path.display());
+                for duplicate in &merged.duplicates {
+                    report.push_str(&format!("\n{duplicate}"));
+                }
+                self.commands
+                    .push(Command::Edit(Edit::Merge(Box::new(merged.assessment))));
+                self.notice = Some(report);
+            }
+            Err(err) => {
+                self.error = Some(format!("Could not merge; nothing was changed.\n\n{err}"))
+            }
+        }
+    }
+
     fn save(&mut self, ctx: &egui::Context) {
         match self.doc.as_ref().and_then(|d| d.path.clone()) {
             Some(path) => self.save_to(&path, ctx),
@@ -469,6 +524,7 @@ impl App {
             match (kind, path) {
                 (DialogKind::OpenAssessment, Some(path)) => self.open(&path),
                 (DialogKind::SaveAssessment, Some(path)) => self.save_to(&path, ctx),
+                (DialogKind::MergeAssessment, Some(path)) => self.merge(&path),
                 (DialogKind::OpenCsv, Some(path)) => match ImportDialog::open(&path) {
                     Ok(dialog) => self.import = Some(dialog),
                     Err(err) => {
@@ -545,21 +601,6 @@ impl App {
         });
     }
 
-    fn error_ui(&mut self, ctx: &egui::Context) {
-        let Some(message) = &self.error else { return };
-        let mut close = false;
-        egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
-            ui.set_max_width(640.0);
-            ui.heading("Something went wrong");
-            ui.label(egui::RichText::new(message).monospace());
-            ui.add_space(8.0);
-            close = ui.button("OK").clicked();
-        });
-        if close {
-            self.error = None;
-        }
-    }
-
     fn window_title(&mut self, ctx: &egui::Context) {
         let title = self
             .doc
@@ -598,6 +639,7 @@ impl eframe::App for App {
         self.close_request(&ctx);
         if self.confirm.is_none()
             && self.error.is_none()
+            && self.notice.is_none()
             && self.recovery.is_none()
             && self.import.is_none()
         {
@@ -615,7 +657,8 @@ impl eframe::App for App {
         self.import_ui(&ctx);
         self.recovery_ui(&ctx);
         self.confirm_ui(&ctx);
-        self.error_ui(&ctx);
+        message_ui(&ctx, "Done", &mut self.notice);
+        message_ui(&ctx, "Something went wrong", &mut self.error);
         self.apply_commands(&ctx);
         self.window_title(&ctx);
         self.autosave_when_due(&ctx);
@@ -629,6 +672,24 @@ impl eframe::App for App {
         if self.doc.as_ref().is_some_and(|d| d.dirty) {
             self.autosave_now();
         }
+    }
+}
+
+/// `message` in a window of its own until the user presses OK.
+fn message_ui(ctx: &egui::Context, heading: &str, message: &mut Option<String>) {
+    let Some(text) = message.as_deref() else {
+        return;
+    };
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique(heading)).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(heading);
+        ui.label(egui::RichText::new(text).monospace());
+        ui.add_space(8.0);
+        close = ui.button("OK").clicked();
+    });
+    if close {
+        *message = None;
     }
 }
 

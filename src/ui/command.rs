@@ -20,6 +20,8 @@ pub enum Command {
     SaveAs,
     /// Ask for a CSV export of an online form to import into the open assessment.
     ImportCsv,
+    /// Ask for another assessment file (a participant's own, say) to merge into the open one.
+    MergeFile,
     /// Take the autosaved work back.
     Recover,
     DiscardRecovery,
@@ -69,6 +71,8 @@ pub enum Edit {
     RemoveTouchpoint(usize),
     /// Participants read from a CSV export, added after the ones already there.
     ImportParticipants(Vec<Participant>),
+    /// The open assessment merged with another file's.
+    Merge(Box<crate::model::Assessment>),
     /// Keep the room's answers to a question as an earlier round and vote on it again.
     NewRound {
         question: String,

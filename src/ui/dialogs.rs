@@ -12,6 +12,8 @@ pub enum DialogKind {
     SaveAssessment,
     /// A CSV export of Microsoft Forms, Google Forms or LimeSurvey.
     OpenCsv,
+    /// Another assessment whose participants join the open one.
+    MergeAssessment,
 }
 
 /// Asks the user for file paths.
@@ -39,7 +41,9 @@ impl FileDialogs for NativeDialogs {
             let assessment =
                 || rfd::FileDialog::new().add_filter("Convergence assessment", &["ron"]);
             let path = match kind {
-                DialogKind::OpenAssessment => assessment().pick_file(),
+                DialogKind::OpenAssessment | DialogKind::MergeAssessment => {
+                    assessment().pick_file()
+                }
                 DialogKind::SaveAssessment => {
                     assessment().set_file_name("assessment.ron").save_file()
                 }

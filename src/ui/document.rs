@@ -147,6 +147,7 @@ fn apply_edit(a: &mut Assessment, edit: &Edit) {
                 a.touchpoints.remove(*index);
             }
         }
+        Edit::Merge(merged) => *a = (**merged).clone(),
         Edit::ImportParticipants(participants) => {
             a.participants.extend(participants.iter().cloned())
         }

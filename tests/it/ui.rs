@@ -1,6 +1,8 @@
 //! The real app driven through egui_kittest as a user would: find widgets by label, click,
 //! type, press keys, and check what the window shows against the scoring core.
 
+use std::path::Path;
+
 use convergence::files;
 use convergence::model::Answer;
 use convergence::scoring::{self, Phase};
@@ -302,4 +304,52 @@ fn a_dimension_nobody_answered_shows_as_not_answered() {
         dimensions - 1
     );
     harness.get_by_label("Today: 3.00 — Integrated");
+}
+
+#[test]
+fn a_participants_own_file_merges_into_the_open_one_without_duplicates() {
+    let data = tempfile::tempdir().unwrap();
+    let merge = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/merge");
+    let (first, second) = (merge.join("laptop-1.ron"), merge.join("laptop-2.ron"));
+    let expected = files::merge_assessments(vec![
+        files::MergeSource {
+            path: first.clone(),
+            assessment: files::load_assessment(&first).unwrap(),
+        },
+        files::MergeSource {
+            path: second.clone(),
+            assessment: files::load_assessment(&second).unwrap(),
+        },
+    ])
+    .unwrap();
+    assert!(
+        !expected.duplicates.is_empty(),
+        "the fixtures share a participant"
+    );
+
+    let mut harness = app(data.path(), vec![first, second]);
+    harness.get_by_label("Open…").click();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Merge answers from a file…").click();
+    harness.run();
+
+    let doc = harness.state().document().unwrap();
+    assert_eq!(
+        doc.assessment.participants,
+        expected.assessment.participants
+    );
+    assert!(doc.dirty);
+    harness.get_by_label_contains("is already in");
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let before = files::load_assessment(&merge.join("laptop-1.ron")).unwrap();
+    assert_eq!(
+        harness.state().document().unwrap().assessment,
+        before,
+        "undo takes the merge back"
+    );
 }
