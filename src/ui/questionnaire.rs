@@ -235,19 +235,20 @@ impl QuestionnaireView {
             return;
         }
         let q = &assessment.questionnaire;
-        let Some(dimension) = q.dimensions.get(self.dimension) else {
-            return;
-        };
-        let ids: Vec<&str> = q
-            .questions_in(&dimension.id)
-            .map(|x| x.id.as_str())
-            .collect();
-        if ids.is_empty() {
-            return;
-        }
-        self.cursor.question = self.cursor.question.min(ids.len() - 1);
         let max = q.max_level();
         for key in plain_keys(ui) {
+            // Looked up for every key: the one before may have moved on to the next dimension.
+            let Some(dimension) = q.dimensions.get(self.dimension) else {
+                return;
+            };
+            let ids: Vec<&str> = q
+                .questions_in(&dimension.id)
+                .map(|x| x.id.as_str())
+                .collect();
+            if ids.is_empty() {
+                return;
+            }
+            self.cursor.question = self.cursor.question.min(ids.len() - 1);
             if let Some(answer) = answer_for_key(key, max) {
                 commands.push(Command::Edit(Edit::Answer {
                     participant: self.participant,

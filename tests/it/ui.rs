@@ -353,3 +353,29 @@ fn a_participants_own_file_merges_into_the_open_one_without_duplicates() {
         "undo takes the merge back"
     );
 }
+
+/// Fast typists (and remote desktops) deliver several keys in one frame; each must land where
+/// the one before left the cursor, across the end of a dimension too.
+#[test]
+fn keys_arriving_in_one_frame_land_in_order() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    let press = |key| egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
+    // com-1 today 2, target 3; com-2 today 3, target 4; then the next dimension: val-1 today 1.
+    let keys = [Key::Num2, Key::Num3, Key::Num3, Key::Num4, Key::Num1];
+    harness.input_mut().events.extend(keys.map(press));
+    harness.step();
+    harness.run();
+    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(2));
+    assert_eq!(answer(&harness, "com-1", Phase::Target), Answer::Level(3));
+    assert_eq!(answer(&harness, "com-2", Phase::Current), Answer::Level(3));
+    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::Level(4));
+    assert_eq!(answer(&harness, "val-1", Phase::Current), Answer::Level(1));
+}
