@@ -77,8 +77,9 @@ pub fn zone_colour(index: usize, dark: bool) -> Color32 {
         Color32::from_rgb(0xc4, 0xe0, 0xf0),
     ];
     let colour = LIGHT[index % LIGHT.len()];
+    // Opaque in both themes: a see-through zone would let the plot's grid show through.
     if dark {
-        colour.gamma_multiply(0.35)
+        colour.lerp_to_gamma(Color32::from_gray(30), 0.7)
     } else {
         colour
     }

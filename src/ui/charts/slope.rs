@@ -2,7 +2,7 @@
 //! position marked on it.
 
 use super::still_plot;
-use egui_plot::{Line, PlotPoint, PlotPoints, Polygon, Text, VLine};
+use egui_plot::{Line, PlotPoint, PlotPoints, Polygon, Text};
 
 use crate::model::Slope;
 use crate::ui::theme;
@@ -15,7 +15,7 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Op
         .height(130.0)
         .show_y(false)
         .show_x(false)
-        .show_grid([true, false])
+        .show_grid(false)
         .show_axes([true, false])
         .default_x_bounds(1.0, 5.0)
         .default_y_bounds(0.0, 1.0)
@@ -29,14 +29,6 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Op
                         .fill_color(theme::zone_colour(i, dark))
                         .stroke(egui::Stroke::NONE),
                 );
-                plot.text(
-                    Text::new(
-                        zone.name.clone(),
-                        PlotPoint::new((zone.from + end) / 2.0, 0.82),
-                        egui::RichText::new(&zone.name).size(17.0).strong(),
-                    )
-                    .color(text_colour),
-                );
             }
             // The slope itself: a gentle rising line, a reminder it has no steps.
             plot.line(
@@ -48,7 +40,9 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Op
                 ("target", target, theme::TARGET, 0.55),
             ] {
                 if let Some(x) = value {
-                    plot.vline(VLine::new(name, x).color(colour).width(4.0));
+                    // Up to just below the zone names, so the two never cross.
+                    let marker = PlotPoints::from(vec![[x, 0.0], [x, 0.7]]);
+                    plot.line(Line::new(name, marker).color(colour).width(4.0));
                     plot.text(
                         Text::new(
                             name,
@@ -61,6 +55,17 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, today: Option<f64>, target: Op
                         .anchor(egui::Align2::LEFT_CENTER),
                     );
                 }
+            }
+            for (i, zone) in slope.zones.iter().enumerate() {
+                let end = slope.zones.get(i + 1).map_or(5.0, |next| next.from);
+                plot.text(
+                    Text::new(
+                        zone.name.clone(),
+                        PlotPoint::new((zone.from + end) / 2.0, 0.82),
+                        egui::RichText::new(&zone.name).size(17.0).strong(),
+                    )
+                    .color(text_colour),
+                );
             }
         });
 }
