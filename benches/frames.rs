@@ -15,7 +15,9 @@ use convergence::files;
 use convergence::model::{
     Answer, Assessment, Engagement, Frequency, Level, Participant, Response, Side, Touchpoint,
 };
-use convergence::ui::command::Command;
+use convergence::scoring::Phase;
+use convergence::ui::command::{Command, Edit};
+use convergence::ui::document::Document;
 use convergence::ui::{App, AppEnv, Screen, ScriptedDialogs};
 
 const PARTICIPANTS: usize = 30;
@@ -130,6 +132,13 @@ fn frames(c: &mut Criterion) {
         harness.run();
         group.bench_function(screen.name(), |b| b.iter(|| frame(&mut harness)));
     }
+    harness.state_mut().push(Command::Show(Screen::Questionnaire));
+    harness.run();
+    harness.get_by_label("one participant, dimension by dimension").click();
+    harness.run();
+    group.bench_function("Questionnaire, one participant", |b| b.iter(|| frame(&mut harness)));
+    harness.state_mut().push(Command::Show(Screen::Results));
+    harness.run();
     harness.get_by_label("Perception and consensus").click();
     harness.run();
     group.bench_function("Results, perception and consensus", |b| {
@@ -139,6 +148,22 @@ fn frames(c: &mut Criterion) {
     harness.run();
     group.bench_function("Presentation", |b| b.iter(|| frame(&mut harness)));
     group.finish();
+
+    // What one key of fast entry costs beyond the frame: the edit, undo snapshot and rescoring.
+    let mut document = Document::new(workshop(), None);
+    let question = document.assessment.questionnaire.questions[0].id.clone();
+    let mut level = 0;
+    c.bench_function("one answer typed: edit and rescore, 30 x 150", |b| {
+        b.iter(|| {
+            level = level % 5 + 1;
+            document.apply(Edit::Answer {
+                participant: 3,
+                question: question.clone(),
+                phase: Phase::Current,
+                answer: Answer::Level(level),
+            });
+        })
+    });
 }
 
 criterion_group!(benches, frames);
