@@ -102,15 +102,20 @@ impl Document {
 
     /// The file name shown in the title bar.
     pub fn title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+        format!("{} — Convergence", self.marked_name())
+    }
+
+    /// The file's name, "Untitled" before the first save.
+    pub fn file_name(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
             || "Untitled".to_string(),
             |n| n.to_string_lossy().into_owned(),
-        );
-        format!(
-            "{}{} — Convergence",
-            if self.dirty { "● " } else { "" },
-            name
         )
+    }
+
+    /// The file's name with `●` in front while there are unsaved changes.
+    pub fn marked_name(&self) -> String {
+        format!("{}{}", if self.dirty { "● " } else { "" }, self.file_name())
     }
 
     /// The work is on disk at `path` now.

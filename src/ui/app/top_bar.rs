@@ -1,0 +1,106 @@
+//! The bar at the top: the File and Edit menus, the screens, the theme switch.
+
+use super::App;
+use crate::ui::Screen;
+use crate::ui::command::Command;
+
+impl App {
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("New…").shortcut_text("Ctrl+N"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Show(Screen::Start));
+                }
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Open);
+                }
+                let has_doc = self.doc.is_some();
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Save);
+                }
+                if ui
+                    .add_enabled(
+                        has_doc,
+                        egui::Button::new("Save As…").shortcut_text("Ctrl+Shift+S"),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::SaveAs);
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Import CSV answers…"))
+                    .clicked()
+                {
+                    self.commands.push(Command::ImportCsv);
+                }
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Merge answers from a file…"))
+                    .on_hover_text(
+                        "Add the participants of an assessment answered on another laptop",
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::MergeFile);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (undo, redo) = self
+                    .doc
+                    .as_ref()
+                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+                if ui
+                    .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        redo,
+                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::Redo);
+                }
+            });
+            ui.separator();
+            for screen in Screen::ALL {
+                let enabled = screen == Screen::Start || self.doc.is_some();
+                if ui
+                    .add_enabled(
+                        enabled,
+                        egui::Button::selectable(self.screen == screen, screen.name()),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::Show(screen));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = self.settings.dark;
+                let label = if dark { "Light theme" } else { "Dark theme" };
+                if ui
+                    .button(label)
+                    .on_hover_text("Switch between light and dark theme")
+                    .clicked()
+                {
+                    self.commands.push(Command::SetTheme { dark: !dark });
+                }
+                if let Some(doc) = &self.doc {
+                    ui.weak(doc.marked_name());
+                }
+            });
+        });
+    }
+}
