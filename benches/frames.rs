@@ -132,11 +132,17 @@ fn frames(c: &mut Criterion) {
         harness.run();
         group.bench_function(screen.name(), |b| b.iter(|| frame(&mut harness)));
     }
-    harness.state_mut().push(Command::Show(Screen::Questionnaire));
+    harness
+        .state_mut()
+        .push(Command::Show(Screen::Questionnaire));
     harness.run();
-    harness.get_by_label("one participant, dimension by dimension").click();
+    harness
+        .get_by_label("one participant, dimension by dimension")
+        .click();
     harness.run();
-    group.bench_function("Questionnaire, one participant", |b| b.iter(|| frame(&mut harness)));
+    group.bench_function("Questionnaire, one participant", |b| {
+        b.iter(|| frame(&mut harness))
+    });
     harness.state_mut().push(Command::Show(Screen::Results));
     harness.run();
     harness.get_by_label("Perception and consensus").click();

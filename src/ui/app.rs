@@ -209,9 +209,15 @@ impl App {
 
     /// Applies what the views asked for during the frame.
     fn apply_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if commands.is_empty() {
+            return;
+        }
+        for command in commands {
             self.apply(command, ctx);
         }
+        // This frame was drawn before the commands changed anything: draw the result.
+        ctx.request_repaint();
     }
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {

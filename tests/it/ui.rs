@@ -379,3 +379,18 @@ fn keys_arriving_in_one_frame_land_in_order() {
     assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::Level(4));
     assert_eq!(answer(&harness, "val-1", Phase::Current), Answer::Level(1));
 }
+
+/// A command is applied after the frame that asked for it; the window must then show its result
+/// without waiting for the next mouse move or key.
+#[test]
+fn the_window_shows_what_a_command_did_without_further_input() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    start_self_check(&mut harness);
+    harness
+        .state_mut()
+        .push(convergence::ui::command::Command::Show(Screen::Results));
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Results);
+    harness.get_by_label("Overview");
+}
