@@ -175,9 +175,7 @@ impl App {
             (Screen::Touchpoints, Some(doc)) => {
                 touchpoints.ui(ui, &doc.assessment, &doc.scores, commands)
             }
-            (Screen::Results, Some(doc)) => {
-                results.ui(ui, &doc.assessment, &doc.scores, &doc.by_rule, commands)
-            }
+            (Screen::Results, Some(doc)) => results.ui(ui, doc, commands),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The open assessment with what the window needs around it: where it lives on disk, whether
 //! it has unsaved changes, its scores (recomputed after each edit, never per frame) and undo.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use crate::model::{Answer, Assessment, Level, Participant, Response, Round, Side};
@@ -17,8 +18,9 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub dirty: bool,
     pub scores: Scores,
-    /// The overall position under each aggregation rule.
-    pub by_rule: Vec<RulePosition>,
+    /// The overall position under each aggregation rule: three more scorings, so computed
+    /// when first shown after a change rather than on every key of fast entry.
+    by_rule: OnceCell<Vec<RulePosition>>,
     undo: Vec<(Assessment, Option<Edit>)>,
     redo: Vec<Assessment>,
     last_edit: Option<Edit>,
@@ -28,13 +30,12 @@ impl Document {
     /// A document for an assessment just created or read from `path`.
     pub fn new(assessment: Assessment, path: Option<PathBuf>) -> Self {
         let scores = scoring::score(&assessment);
-        let by_rule = scoring::positions_by_rule(&assessment);
         Self {
             assessment,
             path,
             dirty: false,
             scores,
-            by_rule,
+            by_rule: OnceCell::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
@@ -105,6 +106,12 @@ impl Document {
         format!("{} — Convergence", self.marked_name())
     }
 
+    /// The overall position under each aggregation rule.
+    pub fn by_rule(&self) -> &[RulePosition] {
+        self.by_rule
+            .get_or_init(|| scoring::positions_by_rule(&self.assessment))
+    }
+
     /// The file's name, "Untitled" before the first save.
     pub fn file_name(&self) -> String {
         self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
@@ -128,7 +135,7 @@ impl Document {
     fn changed(&mut self) {
         self.dirty = true;
         self.scores = scoring::score(&self.assessment);
-        self.by_rule = scoring::positions_by_rule(&self.assessment);
+        self.by_rule = OnceCell::new();
     }
 }
 

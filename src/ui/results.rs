@@ -5,11 +5,12 @@
 use egui::RichText;
 
 use crate::model::Assessment;
-use crate::scoring::{RulePosition, Scores};
+use crate::scoring::Scores;
 
 use super::charts::{radar::radar_ui, slope::slope_ui};
 use super::command::Command;
 use super::consensus::{consensus_ui, rules_ui};
+use super::document::Document;
 use super::theme::fmt_score;
 
 /// The parts of the results, one at a time so each fits the screen.
@@ -28,14 +29,8 @@ pub struct ResultsView {
 }
 
 impl ResultsView {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        assessment: &Assessment,
-        scores: &Scores,
-        by_rule: &[RulePosition],
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) {
+        let (assessment, scores) = (&doc.assessment, &doc.scores);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, ResultsTab::Overview, "Overview");
             ui.selectable_value(
@@ -49,7 +44,7 @@ impl ResultsView {
         match self.tab {
             ResultsTab::Overview => overview_ui(ui, assessment, scores),
             ResultsTab::Consensus => consensus_ui(ui, assessment, scores),
-            ResultsTab::Rules => rules_ui(ui, assessment, scores, by_rule, commands),
+            ResultsTab::Rules => rules_ui(ui, assessment, scores, doc.by_rule(), commands),
         }
     }
 }

@@ -38,7 +38,8 @@ impl SetupView {
                 if ui.button("Add participant").clicked() {
                     commands.push(Command::Edit(Edit::AddParticipant));
                 }
-                ui.weak(format!("{} participants · Ctrl+Z undoes a removal", assessment.participants.len()));
+                let participants = super::theme::count(assessment.participants.len(), "participant");
+                ui.weak(format!("{participants} · Ctrl+Z undoes a removal"));
             });
             participants_ui(ui, &assessment.participants, commands);
             ui.add_space(16.0);

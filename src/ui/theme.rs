@@ -85,6 +85,11 @@ pub fn zone_colour(index: usize, dark: bool) -> Color32 {
     }
 }
 
+/// "1 participant", "3 participants".
+pub fn count(n: usize, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
 /// A score to two decimals, or a dash when there are no answers behind it.
 pub fn fmt_score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))

@@ -7,12 +7,12 @@ use crate::files::{self, MergeSource, merge_assessments};
 use crate::model::Assessment;
 
 use super::{App, Pending};
-use crate::ui::Screen;
 use crate::ui::command::{Command, Edit};
 use crate::ui::dialogs::DialogKind;
 use crate::ui::document::Document;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::questionnaire::QuestionnaireView;
+use crate::ui::{Screen, theme};
 
 impl App {
     /// Carries out `pending` now, or first asks what to do with unsaved changes.
@@ -85,7 +85,8 @@ impl App {
             Ok(merged) => {
                 let before = doc.assessment.participants.len();
                 let added = merged.assessment.participants.len() - before;
-                let mut report = format!("Merged {}: {added} participants added.", path.display());
+                let added = theme::count(added, "participant");
+                let mut report = format!("Merged {}: {added} added.", path.display());
                 for duplicate in &merged.duplicates {
                     report.push_str(&format!("\n{duplicate}"));
                 }
