@@ -40,7 +40,10 @@ pub struct AppEnv {
 /// Something waiting for the user to decide what happens to unsaved changes.
 #[derive(Clone, Debug)]
 enum Pending {
-    New(Box<Questionnaire>),
+    New {
+        questionnaire: Box<Questionnaire>,
+        alone: bool,
+    },
     Open,
     OpenPath(PathBuf),
     Quit,
@@ -220,7 +223,16 @@ impl App {
 
     fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::New(q) => self.unless_unsaved(Pending::New(q), ctx),
+            Command::New {
+                questionnaire,
+                alone,
+            } => self.unless_unsaved(
+                Pending::New {
+                    questionnaire,
+                    alone,
+                },
+                ctx,
+            ),
             Command::Open => self.unless_unsaved(Pending::Open, ctx),
             Command::OpenPath(path) => self.unless_unsaved(Pending::OpenPath(path), ctx),
             Command::Save => self.save(ctx),

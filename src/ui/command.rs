@@ -11,8 +11,12 @@ use super::Screen;
 /// A request from a view.
 #[derive(Clone, Debug)]
 pub enum Command {
-    /// Start a new assessment taken with this questionnaire.
-    New(Box<Questionnaire>),
+    /// Start a new assessment taken with this questionnaire: `alone` for a self-assessment with
+    /// one participant, otherwise a workshop whose participants are added next.
+    New {
+        questionnaire: Box<Questionnaire>,
+        alone: bool,
+    },
     /// Ask for a file to open.
     Open,
     OpenPath(PathBuf),

@@ -42,9 +42,13 @@ impl Document {
         }
     }
 
-    /// A new self-assessment: today's date and one participant, ready to answer.
-    pub fn new_self_assessment(mut assessment: Assessment) -> Self {
+    /// A new assessment dated today; `alone`, a self-assessment with its one participant ready
+    /// to answer, otherwise a workshop waiting for its participants.
+    pub fn new_assessment(mut assessment: Assessment, alone: bool) -> Self {
         assessment.date = chrono::Local::now().format("%Y-%m-%d").to_string();
+        if !alone {
+            return Self::new(assessment, None);
+        }
         assessment.participants.push(Participant {
             id: assessment.next_participant_id(),
             name: "Me".into(),

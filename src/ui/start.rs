@@ -115,13 +115,26 @@ fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Ve
                 ));
                 ui.label(&q.description);
             });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let start = ui.button("Start");
-                // Several cards each have a "Start": name the questionnaire for screen readers.
-                let name = format!("Start {}", q.title);
-                start.widget_info(a11y::labeled(Role::Button, &name));
-                if start.clicked() {
-                    commands.push(Command::New(Box::new(q.clone())));
+            ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+                let ways = [
+                    ("Self-assessment", "On your own: one participant, you", true),
+                    (
+                        "Workshop",
+                        "A room of IT and business participants, added next",
+                        false,
+                    ),
+                ];
+                for (label, hint, alone) in ways {
+                    let button = ui.add(egui::Button::new(label).min_size(egui::vec2(150.0, 0.0)));
+                    // Every card has these two: name the questionnaire for screen readers.
+                    let name = format!("{label} with {}", q.title);
+                    button.widget_info(a11y::labeled(Role::Button, &name));
+                    if button.on_hover_text(hint).clicked() {
+                        commands.push(Command::New {
+                            questionnaire: Box::new(q.clone()),
+                            alone,
+                        });
+                    }
                 }
             });
         });

@@ -26,8 +26,8 @@ use egui_kittest::kittest::Queryable;
 use crate::harness::{app, app_sized};
 use crate::support::{EPS, assert_close, touchpoint};
 
-const SELF_CHECK: &str = "Start CIO Self-Check: Business–IT Convergence";
-const WORKSHOP: &str = "Start Business–IT Convergence Workshop";
+const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
+const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
 const PAIR: &str = "Key user / super user × Service desk";
 
 fn catalogue() -> TouchpointCatalogue {

@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 
 use crate::harness::app;
 
-const SELF_CHECK: &str = "Start CIO Self-Check: Business–IT Convergence";
+const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
 
 /// Starts a self-check and goes to its questionnaire.
 fn start_self_check(harness: &mut Harness<'_, App>) {

@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 
 use crate::harness::app;
 
-const WORKSHOP: &str = "Start Business–IT Convergence Workshop";
+const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
 
 /// A workshop with `people` participants, on the questionnaire screen in fast entry.
 fn room(people: usize) -> (Harness<'static, App>, tempfile::TempDir) {
@@ -17,7 +17,7 @@ fn room(people: usize) -> (Harness<'static, App>, tempfile::TempDir) {
     let mut harness = app(data.path(), vec![]);
     harness.get_by_label(WORKSHOP).click();
     harness.run();
-    for _ in 1..people {
+    for _ in 0..people {
         harness.get_by_label("Add participant").click();
         harness.run();
     }
@@ -121,7 +121,7 @@ fn a_removed_participant_comes_back_with_undo() {
         .iter()
         .map(|p| p.name.clone())
         .collect();
-    assert_eq!(names, ["Me", "Participant 3"]);
+    assert_eq!(names, ["Participant 1", "Participant 3"]);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     let doc = harness.state().document().unwrap();
@@ -259,4 +259,32 @@ fn the_aggregation_rule_is_chosen_in_results_and_saved() {
         "the median of 1, 4 and 5"
     );
     harness.get_by_label("Median (in use)");
+}
+
+#[test]
+fn a_workshop_starts_without_participants_and_a_self_assessment_with_one() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = app(data.path(), vec![]);
+    harness.get_by_label(WORKSHOP).click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Setup);
+    assert!(
+        harness
+            .state()
+            .document()
+            .unwrap()
+            .assessment
+            .participants
+            .is_empty()
+    );
+    harness.get_by_label("0 participants · Ctrl+Z undoes a removal");
+
+    let mut harness = app(data.path(), vec![]);
+    harness
+        .get_by_label("Self-assessment with CIO Self-Check: Business–IT Convergence")
+        .click();
+    harness.run();
+    let participants = &harness.state().document().unwrap().assessment.participants;
+    assert_eq!(participants.len(), 1);
+    assert_eq!(participants[0].name, "Me");
 }

@@ -26,9 +26,12 @@ impl App {
 
     pub(super) fn carry_out(&mut self, pending: Pending, ctx: &egui::Context) {
         match pending {
-            Pending::New(q) => {
-                let assessment = Assessment::new(*q);
-                self.doc = Some(Document::new_self_assessment(assessment));
+            Pending::New {
+                questionnaire,
+                alone,
+            } => {
+                let assessment = Assessment::new(*questionnaire);
+                self.doc = Some(Document::new_assessment(assessment, alone));
                 self.questionnaire = QuestionnaireView::default();
                 self.screen = Screen::Setup;
                 self.forget_autosave();
