@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use convergence::model::Answer;
+use convergence::scoring::Phase;
 use convergence::ui::{App, AppEnv, ScriptedDialogs};
 use egui_kittest::Harness;
 
@@ -25,4 +27,27 @@ pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harn
             },
         )
     })
+}
+
+/// What participant number `participant` answered to `question`, blank when nothing.
+pub fn answer(
+    harness: &Harness<'_, App>,
+    participant: usize,
+    question: &str,
+    phase: Phase,
+) -> Answer {
+    let doc = harness.state().document().expect("a document is open");
+    let response = doc.assessment.participants[participant]
+        .responses
+        .get(question);
+    response.map_or(Answer::Blank, |r| match phase {
+        Phase::Current => r.current,
+        Phase::Target => r.target,
+    })
+}
+
+/// The key that types `level`.
+pub fn digit(level: usize) -> egui::Key {
+    use egui::Key;
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][level - 1]
 }

@@ -11,7 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::app;
+use crate::harness::{self, app};
 
 const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
 
@@ -26,12 +26,7 @@ fn start_self_check(harness: &mut Harness<'_, App>) {
 }
 
 fn answer(harness: &Harness<'_, App>, question: &str, phase: Phase) -> Answer {
-    let doc = harness.state().document().expect("a document is open");
-    let response = doc.assessment.participants[0].responses.get(question);
-    response.map_or(Answer::Blank, |r| match phase {
-        Phase::Current => r.current,
-        Phase::Target => r.target,
-    })
+    harness::answer(harness, 0, question, phase)
 }
 
 /// The level every question gets in these tests: today 1–4 cycling, target one higher.
@@ -74,7 +69,7 @@ fn answer_everything(harness: &mut Harness<'_, App>) {
     for (i, question) in questions.iter().enumerate().skip(1) {
         let (today, target) = planned(i);
         for level in [today, target] {
-            harness.key_press(digit(level));
+            harness.key_press(harness::digit(usize::from(level)));
             harness.run();
         }
         assert_eq!(
@@ -88,10 +83,6 @@ fn answer_everything(harness: &mut Harness<'_, App>) {
             "{question}"
         );
     }
-}
-
-fn digit(level: u8) -> Key {
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][usize::from(level) - 1]
 }
 
 #[test]

@@ -2,12 +2,13 @@
 //! removed participant, presentation mode, a second round of voting and the aggregation rule.
 
 use convergence::model::{Aggregation, Answer};
+use convergence::scoring::Phase;
 use convergence::ui::{App, Screen};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::app;
+use crate::harness::{answer, app, digit};
 
 const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
 
@@ -28,19 +29,11 @@ fn room(people: usize) -> (Harness<'static, App>, tempfile::TempDir) {
 }
 
 fn current(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
-    let doc = harness.state().document().unwrap();
-    doc.assessment.participants[participant]
-        .responses
-        .get(question)
-        .map_or(Answer::Blank, |r| r.current)
+    answer(harness, participant, question, Phase::Current)
 }
 
 fn target(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
-    let doc = harness.state().document().unwrap();
-    doc.assessment.participants[participant]
-        .responses
-        .get(question)
-        .map_or(Answer::Blank, |r| r.target)
+    answer(harness, participant, question, Phase::Target)
 }
 
 fn press(harness: &mut Harness<'_, App>, keys: &[Key]) {
@@ -48,10 +41,6 @@ fn press(harness: &mut Harness<'_, App>, keys: &[Key]) {
         harness.key_press(*key);
         harness.run();
     }
-}
-
-fn digit(level: usize) -> Key {
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][level - 1]
 }
 
 #[test]
