@@ -28,6 +28,12 @@ fn room(people: usize) -> (Harness<'static, App>, tempfile::TempDir) {
     (harness, data)
 }
 
+/// The id of the questionnaire's first question.
+fn first_question(harness: &Harness<'_, App>) -> String {
+    let doc = harness.state().document().unwrap();
+    doc.assessment.questionnaire.questions[0].id.clone()
+}
+
 fn current(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
     answer(harness, participant, question, Phase::Current)
 }
@@ -46,15 +52,7 @@ fn press(harness: &mut Harness<'_, App>, keys: &[Key]) {
 #[test]
 fn twenty_participants_answer_one_question_with_one_key_each() {
     let (mut harness, _data) = room(20);
-    let first = harness
-        .state()
-        .document()
-        .unwrap()
-        .assessment
-        .questionnaire
-        .questions[0]
-        .id
-        .clone();
+    let first = first_question(&harness);
     for p in 0..20 {
         if p == 7 {
             // Participant 8 is absent: Enter skips, blank stays blank.
@@ -87,15 +85,7 @@ fn twenty_participants_answer_one_question_with_one_key_each() {
 #[test]
 fn a_removed_participant_comes_back_with_undo() {
     let (mut harness, _data) = room(3);
-    let first = harness
-        .state()
-        .document()
-        .unwrap()
-        .assessment
-        .questionnaire
-        .questions[0]
-        .id
-        .clone();
+    let first = first_question(&harness);
     press(&mut harness, &[Key::Num2, Key::Num3, Key::Num4, Key::Num5]);
     harness.get_by_label("Setup").click();
     harness.run();
@@ -159,15 +149,7 @@ fn presentation_reveals_the_rooms_answers_and_steps_on() {
 #[test]
 fn a_second_round_keeps_the_first_and_shows_the_convergence() {
     let (mut harness, _data) = room(3);
-    let first = harness
-        .state()
-        .document()
-        .unwrap()
-        .assessment
-        .questionnaire
-        .questions[0]
-        .id
-        .clone();
+    let first = first_question(&harness);
     press(
         &mut harness,
         &[
