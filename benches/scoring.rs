@@ -12,9 +12,9 @@ use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 
 use convergence::files;
 use convergence::model::{
-    Answer, Assessment, Channel, Dimension, Engagement, Frequency, Improvement, Level, Participant,
-    Question, Questionnaire, Response, Role, Scale, ScaleLevel, Side, Slope, Touchpoint,
-    TouchpointCatalogue, Zone,
+    Answer, Assessment, Audience, Channel, Dimension, Engagement, Frequency, Improvement, Level,
+    Participant, Question, Questionnaire, Response, Role, Scale, ScaleLevel, Side, Slope,
+    Touchpoint, TouchpointCatalogue, Zone,
 };
 use convergence::scoring;
 
@@ -61,6 +61,7 @@ fn questionnaire() -> Questionnaire {
         language: "en".into(),
         description: "Generated for the benchmarks.".into(),
         estimated_minutes: 90,
+        core_minutes: 0,
         scale: Scale {
             levels: level_labels
                 .iter()
@@ -93,11 +94,25 @@ fn questionnaire() -> Questionnaire {
                 id: format!("q{q:03}"),
                 dimension: format!("d{}", q % DIMENSIONS),
                 text: format!("How mature is practice {q} today?"),
+                // A tenth asked of IT only and a tenth of the business only, as in a workshop.
+                audience: match q % 10 {
+                    3 => Audience::It,
+                    7 => Audience::Business,
+                    _ => Audience::Both,
+                },
+                core: q % 5 == 0,
+                mirror: None,
                 guidance: "Answer from evidence you can point to.".into(),
                 levels: (1..=5)
                     .map(|l| format!("Practice {q} at level {l}"))
                     .collect(),
                 weight: if q % 4 == 0 { 2.0 } else { 1.0 },
+                improvements: (1..=4)
+                    .map(|from| Improvement {
+                        from,
+                        actions: vec![format!("Climb q{q:03} from {from}")],
+                    })
+                    .collect(),
             })
             .collect(),
         touchpoints: TouchpointCatalogue {

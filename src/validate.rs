@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::Questionnaire;
+use crate::model::{Audience, Improvement, Question, Questionnaire};
 
 /// One thing wrong with a questionnaire, with its position in the source when known.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,19 +58,13 @@ pub fn validate(q: &Questionnaire, source: &str) -> Vec<Problem> {
         if q.questions_in(&d.id).next().is_none() {
             found.at_id(&d.id, format!("dimension \"{}\" has no questions", d.id));
         }
-        for step in &d.improvements {
-            if step.from < 1 || step.from >= max {
-                found.at_id(
-                    &d.id,
-                    format!(
-                        "dimension \"{}\" has improvements from level {}; they run from 1 to {}",
-                        d.id,
-                        step.from,
-                        max - 1
-                    ),
-                );
-            }
-        }
+        improvement_problems(
+            &format!("dimension \"{}\"", d.id),
+            &d.id,
+            &d.improvements,
+            max,
+            &mut found,
+        );
     }
 
     let mut question_ids = HashSet::new();
@@ -116,11 +110,74 @@ pub fn validate(q: &Questionnaire, source: &str) -> Vec<Problem> {
                 ),
             );
         }
+        let owner = format!("question \"{id}\"");
+        improvement_problems(&owner, id, &question.improvements, max, &mut found);
+        mirror_problems(question, &mut found);
     }
 
     slope_problems(q, &mut found);
     touchpoint_catalogue_problems(q, &mut found);
     found.problems
+}
+
+/// Steps that climb from a level the scale lacks, a level climbed twice, a blank action.
+fn improvement_problems(
+    owner: &str,
+    id: &str,
+    improvements: &[Improvement],
+    max: u8,
+    found: &mut Found<'_>,
+) {
+    let mut seen = HashSet::new();
+    for step in improvements {
+        if step.from < 1 || step.from >= max {
+            found.at_id(
+                id,
+                format!(
+                    "{owner} has improvements from level {}; they run from 1 to {}",
+                    step.from,
+                    max - 1
+                ),
+            );
+        } else if !seen.insert(step.from) {
+            found.at_id(
+                id,
+                format!(
+                    "{owner} has two lists of improvements from level {}",
+                    step.from
+                ),
+            );
+        }
+        if step.actions.is_empty() || step.actions.iter().any(|a| a.trim().is_empty()) {
+            found.at_id(
+                id,
+                format!(
+                    "{owner} has an empty improvement action from level {}",
+                    step.from
+                ),
+            );
+        }
+    }
+}
+
+/// A mirrored pair needs both wordings, and both sides must be asked.
+fn mirror_problems(question: &Question, found: &mut Found<'_>) {
+    let Some(mirror) = &question.mirror else {
+        return;
+    };
+    let id = &question.id;
+    if question.audience != Audience::Both {
+        found.at_id(
+            id,
+            format!("question \"{id}\" is worded for each side but asked of one; its audience must be Both"),
+        );
+    }
+    if mirror.it.trim().is_empty() || mirror.business.trim().is_empty() {
+        found.at_id(
+            id,
+            format!("question \"{id}\" has a mirror without the wording for each side"),
+        );
+    }
 }
 
 fn scale_problems(q: &Questionnaire, found: &mut Found<'_>) {

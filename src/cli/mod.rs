@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::files::{self, FileError};
-use crate::model::Aggregation;
+use crate::model::{Aggregation, Improvement, Mirror, Questionnaire, TouchpointCatalogue};
 use crate::scoring;
 
 /// Assess how far IT and the business of an organisation have converged.
@@ -187,8 +187,12 @@ struct QuestionnaireSummary<'a> {
     id: &'a str,
     title: &'a str,
     version: &'a str,
+    description: &'a str,
+    estimated_minutes: u32,
+    core_minutes: u32,
     dimensions: Vec<DimensionSummary<'a>>,
     questions: Vec<QuestionSummary<'a>>,
+    touchpoints: &'a TouchpointCatalogue,
 }
 
 #[derive(Serialize)]
@@ -196,6 +200,7 @@ struct DimensionSummary<'a> {
     id: &'a str,
     name: &'a str,
     weight: f64,
+    improvements: &'a [Improvement],
 }
 
 #[derive(Serialize)]
@@ -203,37 +208,63 @@ struct QuestionSummary<'a> {
     id: &'a str,
     dimension: &'a str,
     text: &'a str,
+    /// `both`, `it` or `business`.
+    audience: &'static str,
+    core: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mirror: Option<&'a Mirror>,
+    guidance: &'a str,
+    /// The level descriptions, lowest first.
+    levels: &'a [String],
     weight: f64,
+    improvements: &'a [Improvement],
+}
+
+impl<'a> QuestionnaireSummary<'a> {
+    fn of(q: &'a Questionnaire) -> Self {
+        QuestionnaireSummary {
+            id: &q.id,
+            title: &q.title,
+            version: &q.version,
+            description: &q.description,
+            estimated_minutes: q.estimated_minutes,
+            core_minutes: q.core_minutes,
+            dimensions: q
+                .dimensions
+                .iter()
+                .map(|d| DimensionSummary {
+                    id: &d.id,
+                    name: &d.name,
+                    weight: d.weight,
+                    improvements: &d.improvements,
+                })
+                .collect(),
+            questions: q
+                .questions
+                .iter()
+                .map(|x| QuestionSummary {
+                    id: &x.id,
+                    dimension: &x.dimension,
+                    text: &x.text,
+                    audience: x.audience.name(),
+                    core: x.core,
+                    mirror: x.mirror.as_ref(),
+                    guidance: &x.guidance,
+                    levels: &x.levels,
+                    weight: x.weight,
+                    improvements: &x.improvements,
+                })
+                .collect(),
+            touchpoints: &q.touchpoints,
+        }
+    }
 }
 
 fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
     let q = files::resolve_questionnaire(file_or_id)?;
     match format {
         Format::Json => {
-            let summary = QuestionnaireSummary {
-                id: &q.id,
-                title: &q.title,
-                version: &q.version,
-                dimensions: q
-                    .dimensions
-                    .iter()
-                    .map(|d| DimensionSummary {
-                        id: &d.id,
-                        name: &d.name,
-                        weight: d.weight,
-                    })
-                    .collect(),
-                questions: q
-                    .questions
-                    .iter()
-                    .map(|x| QuestionSummary {
-                        id: &x.id,
-                        dimension: &x.dimension,
-                        text: &x.text,
-                        weight: x.weight,
-                    })
-                    .collect(),
-            };
+            let summary = QuestionnaireSummary::of(&q);
             println!("{}", serde_json::to_string_pretty(&summary)?);
         }
         Format::Table => {
@@ -241,7 +272,12 @@ fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
             for d in &q.dimensions {
                 println!("\n{} [{}] weight {}", d.name, d.id, d.weight);
                 for question in q.questions_in(&d.id) {
-                    println!("  {:<8} {}", question.id, question.text);
+                    let core = if question.core { "core" } else { "" };
+                    let audience = question.audience.name();
+                    println!(
+                        "  {:<8} {core:<4} {audience:<8} {}",
+                        question.id, question.text
+                    );
                 }
             }
         }

@@ -10,6 +10,7 @@ pub use assessment::{
     Side, first_unused, unused_participant_id,
 };
 pub use questionnaire::{
-    Channel, Dimension, Improvement, Question, Questionnaire, Role, Scale, ScaleLevel, Slope, Zone,
+    Audience, Channel, Dimension, Improvement, Mirror, Question, Questionnaire, Role, Scale,
+    ScaleLevel, Slope, Zone,
 };
 pub use touchpoint::{Engagement, Frequency, Level, Touchpoint, TouchpointCatalogue};

@@ -21,6 +21,17 @@ pub struct RankedGap {
     pub steps: Vec<(u8, Vec<String>)>,
     /// The dimension's questions with the largest gaps, largest first (at most three).
     pub largest_questions: Vec<String>,
+    /// For each of those questions that has them, its own actions for the next level up.
+    pub next_steps: Vec<QuestionStep>,
+}
+
+/// A question's actions to climb one level from where it stands.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuestionStep {
+    pub question: String,
+    /// The level reached (its current score, rounded down).
+    pub from: u8,
+    pub actions: Vec<String>,
 }
 
 /// Dimensions whose target is above their current score, by gap × weight, largest first.
@@ -48,6 +59,11 @@ pub fn ranked_gaps(
                 .filter(|q| q.dimension == d.id && q.gap.is_some_and(|g| g > 0.0))
                 .collect();
             own.sort_by(|a, b| b.gap.unwrap_or(0.0).total_cmp(&a.gap.unwrap_or(0.0)));
+            own.truncate(3);
+            let next_steps = own
+                .iter()
+                .filter_map(|score| next_step(questionnaire, score))
+                .collect();
             Some(RankedGap {
                 dimension: d.id.clone(),
                 name: d.name.clone(),
@@ -56,7 +72,8 @@ pub fn ranked_gaps(
                 gap,
                 priority: gap * d.weight,
                 steps,
-                largest_questions: own.iter().take(3).map(|q| q.id.clone()).collect(),
+                largest_questions: own.iter().map(|q| q.id.clone()).collect(),
+                next_steps,
             })
         })
         .collect();
@@ -66,4 +83,15 @@ pub fn ranked_gaps(
             .then_with(|| a.dimension.cmp(&b.dimension))
     });
     gaps
+}
+
+/// The question's actions for the step up from the level its current score has reached.
+fn next_step(questionnaire: &Questionnaire, score: &QuestionScore) -> Option<QuestionStep> {
+    let from = score.current?.floor().max(1.0) as u8;
+    let actions = questionnaire.question(&score.id)?.actions_from(from);
+    (!actions.is_empty()).then(|| QuestionStep {
+        question: score.id.clone(),
+        from,
+        actions: actions.to_vec(),
+    })
 }

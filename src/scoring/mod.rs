@@ -8,7 +8,11 @@
 //!   have at least one answer (its lowest question score under `Aggregation::WeakestLink`);
 //! - overall practice score = weighted mean (dimension weights) of the dimension scores;
 //! - the same for target answers; gap = target − current; the same for IT and business
-//!   participants alone; perception gap = IT − business;
+//!   participants alone; perception gap = IT − business. A question's IT and business scores
+//!   are each side's own; a dimension's and the whole's use only the questions both sides
+//!   answered, so the gap compares like with like;
+//! - an answer to a question not asked of the participant's side does not count;
+//! - a dimension's coverage counts the questions asked of a side present in the room;
 //! - a score with no answers behind it is `None`, never 0.
 
 mod engagement;
@@ -19,8 +23,8 @@ mod stats;
 mod touchpoints;
 
 pub use engagement::{EngagementIndex, engagement_index, frequency_weight, strength};
-pub use gaps::{RankedGap, ranked_gaps};
-pub use practice::{Phase, PracticeScores, Votes, practice_scores};
+pub use gaps::{QuestionStep, RankedGap, ranked_gaps};
+pub use practice::{Phase, PracticeScores, Votes, perception_scores, practice_scores};
 pub use slope::{SlopePosition, slope_position};
 pub use stats::{Stats, quantile, weighted_mean};
 pub use touchpoints::{
@@ -60,7 +64,9 @@ pub struct OverallScore {
     /// Overall practice score, target answers.
     pub target: Option<f64>,
     pub gap: Option<f64>,
+    /// IT's score on the questions both sides answered.
     pub it: Option<f64>,
+    /// The business's score on the questions both sides answered.
     pub business: Option<f64>,
     pub perception_gap: Option<f64>,
     /// Touchpoint engagement index today.
@@ -83,13 +89,17 @@ pub struct DimensionScore {
     pub current: Option<f64>,
     pub target: Option<f64>,
     pub gap: Option<f64>,
+    /// IT's score on the dimension's questions both sides answered.
     pub it: Option<f64>,
+    /// The business's score on the dimension's questions both sides answered.
     pub business: Option<f64>,
     pub perception_gap: Option<f64>,
     /// All current answers to the dimension's questions, pooled.
     pub spread: Stats,
     /// Questions with at least one current answer, out of `questions`.
     pub answered: usize,
+    /// The dimension's questions asked of a side that has participants (all of them when
+    /// there are none yet): a question for IT only is not missing from a business room.
     pub questions: usize,
 }
 
@@ -158,6 +168,12 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
     let target = run(Phase::Target, None);
     let it = run(Phase::Current, Some(Side::It));
     let business = run(Phase::Current, Some(Side::Business));
+    let (it_shared, business_shared) =
+        perception_scores(questionnaire, &it, &business, aggregation);
+    let sides: Vec<Side> = assessment.participants.iter().map(|p| p.side).collect();
+    let asked = |q: &crate::model::Question| {
+        sides.is_empty() || sides.iter().any(|&side| q.audience.includes(side))
+    };
 
     let questions: Vec<QuestionScore> = questionnaire
         .questions
@@ -203,7 +219,7 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
                 .questions
                 .iter()
                 .enumerate()
-                .filter(|(_, q)| q.dimension == dimension.id)
+                .filter(|(_, q)| q.dimension == dimension.id && asked(q))
             {
                 let levels = votes.levels(i, Phase::Current, None);
                 total += 1;
@@ -217,9 +233,9 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
                 current: current.dimensions[d],
                 target: target.dimensions[d],
                 gap: difference(target.dimensions[d], current.dimensions[d]),
-                it: it.dimensions[d],
-                business: business.dimensions[d],
-                perception_gap: difference(it.dimensions[d], business.dimensions[d]),
+                it: it_shared.dimensions[d],
+                business: business_shared.dimensions[d],
+                perception_gap: difference(it_shared.dimensions[d], business_shared.dimensions[d]),
                 spread: Stats::of(&pooled, levels),
                 answered,
                 questions: total,
@@ -234,9 +250,9 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
         current: current.overall,
         target: target.overall,
         gap: difference(target.overall, current.overall),
-        it: it.overall,
-        business: business.overall,
-        perception_gap: difference(it.overall, business.overall),
+        it: it_shared.overall,
+        business: business_shared.overall,
+        perception_gap: difference(it_shared.overall, business_shared.overall),
         engagement: engagement.today,
         engagement_target: engagement.target,
         missing_touchpoints: engagement.missing,

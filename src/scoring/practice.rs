@@ -38,7 +38,9 @@ impl Vote {
 pub struct Votes(pub Vec<Vec<Vote>>);
 
 impl Votes {
-    /// Gathers the votes; responses to questions the questionnaire lacks are ignored.
+    /// Gathers the votes. Responses to questions the questionnaire lacks are ignored, and so
+    /// are answers to a question not asked of the participant's side (one who moved to the
+    /// other side after answering): a question for IT only is IT's view alone.
     pub fn gather(assessment: &Assessment) -> Votes {
         let questionnaire = &assessment.questionnaire;
         let index: HashMap<&str, usize> = questionnaire
@@ -50,7 +52,12 @@ impl Votes {
         let mut votes = vec![Vec::new(); questionnaire.questions.len()];
         for participant in &assessment.participants {
             for (question, response) in &participant.responses {
-                if let Some(&i) = index.get(question.as_str()) {
+                let asked = index.get(question.as_str()).filter(|&&i| {
+                    questionnaire.questions[i]
+                        .audience
+                        .includes(participant.side)
+                });
+                if let Some(&i) = asked {
                     votes[i].push(Vote {
                         side: participant.side,
                         current: response.current,
@@ -128,7 +135,43 @@ pub fn practice_scores(
             }
         })
         .collect();
+    roll_up(questionnaire, questions, aggregation)
+}
 
+/// IT's and the business's scores on only the questions both sides answered, so that their
+/// difference, the perception gap, compares like with like.
+pub fn perception_scores(
+    questionnaire: &Questionnaire,
+    it: &PracticeScores,
+    business: &PracticeScores,
+    aggregation: Aggregation,
+) -> (PracticeScores, PracticeScores) {
+    let shared = |own: &[Option<f64>], other: &[Option<f64>]| -> Vec<Option<f64>> {
+        own.iter()
+            .zip(other)
+            .map(|(own, other)| own.filter(|_| other.is_some()))
+            .collect()
+    };
+    (
+        roll_up(
+            questionnaire,
+            shared(&it.questions, &business.questions),
+            aggregation,
+        ),
+        roll_up(
+            questionnaire,
+            shared(&business.questions, &it.questions),
+            aggregation,
+        ),
+    )
+}
+
+/// Dimension and overall scores from question scores (in questionnaire order).
+fn roll_up(
+    questionnaire: &Questionnaire,
+    questions: Vec<Option<f64>>,
+    aggregation: Aggregation,
+) -> PracticeScores {
     let dimensions: Vec<Option<f64>> = questionnaire
         .dimensions
         .iter()

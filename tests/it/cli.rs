@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use convergence::model::{Audience, Improvement};
 use serde_json::Value;
 
 use crate::support::{data, line_of};
@@ -199,10 +200,6 @@ fn questionnaire_show_json_of_a_file() {
 fn questionnaire_show_json_of_the_builtin_self_check() {
     let list = convergence(&["questionnaire", "list"]);
     assert!(list.status.success(), "{}", stderr(&list));
-    if stdout(&list).trim().is_empty() {
-        eprintln!("skipped: no built-in questionnaires yet");
-        return;
-    }
     assert!(
         stdout(&list)
             .lines()
@@ -239,7 +236,80 @@ fn questionnaire_show_json_of_the_builtin_self_check() {
         assert!(q["weight"].as_f64().is_some_and(|w| w > 0.0), "{q}");
         let dimension = q["dimension"].as_str().expect("dimension");
         assert!(ids.contains(&dimension), "{q} is in an unknown dimension");
+        assert!(
+            ["both", "it", "business"].contains(&q["audience"].as_str().unwrap_or("")),
+            "{q}"
+        );
+        assert!(q["core"].is_boolean(), "{q}");
+        assert_eq!(q["levels"].as_array().map(Vec::len), Some(5), "{q}");
+        assert!(q["improvements"].is_array(), "{q}");
     }
+    for list in ["business_roles", "it_roles", "channels"] {
+        let entries = shown["touchpoints"][list].as_array().expect(list);
+        assert!(!entries.is_empty(), "{list}");
+        assert!(
+            entries
+                .iter()
+                .all(|e| e["id"].is_string() && e["name"].is_string()),
+            "{list}"
+        );
+    }
+}
+
+/// Item by item what `questionnaire show --format json` promises for each question: its
+/// audience, whether it is core, its levels lowest first and its own improvements.
+#[test]
+fn questionnaire_show_json_gives_audience_core_levels_improvements_and_touchpoints() {
+    let mut q = crate::support::questionnaire();
+    q.questions[0].audience = Audience::It;
+    q.questions[0].core = true;
+    q.questions[0].improvements = vec![Improvement {
+        from: 2,
+        actions: vec!["Name an owner.".into(), "Meet monthly.".into()],
+    }];
+    q.questions[3].audience = Audience::Business;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let file = dir.path().join("edited.ron");
+    std::fs::write(&file, crate::support::questionnaire_ron(&q)).expect("written");
+
+    let output = convergence(&["questionnaire", "show", path_arg(&file), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let shown: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let c1 = &shown["questions"][0];
+    assert_eq!(c1["audience"], "it");
+    assert_eq!(c1["core"], true);
+    assert_eq!(
+        c1["levels"],
+        serde_json::json!([
+            "c1 at level 1",
+            "c1 at level 2",
+            "c1 at level 3",
+            "c1 at level 4",
+            "c1 at level 5"
+        ])
+    );
+    assert_eq!(
+        c1["improvements"],
+        serde_json::json!([{"from": 2, "actions": ["Name an owner.", "Meet monthly."]}])
+    );
+    let audiences: Vec<&str> = shown["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["audience"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        audiences,
+        ["it", "both", "both", "business", "both", "both"]
+    );
+    assert_eq!(shown["questions"][1]["core"], false);
+    assert_eq!(shown["questions"][1]["improvements"], serde_json::json!([]));
+    assert_eq!(
+        shown["touchpoints"]["business_roles"][1],
+        serde_json::json!({"id": "bu-head", "name": "Business unit head"})
+    );
+    assert_eq!(shown["touchpoints"]["it_roles"][0]["name"], "CIO");
+    assert_eq!(shown["touchpoints"]["channels"][1]["id"], "sla-review");
 }
 
 #[test]

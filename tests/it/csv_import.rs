@@ -714,6 +714,137 @@ fn sides_roles_and_levels_of_respondents() {
     );
 }
 
+/// mini with val-02 asked of IT only and gov-02 of the business only.
+fn mini_with_audiences() -> Questionnaire {
+    let mut q = mini();
+    for question in &mut q.questions {
+        question.audience = match question.id.as_str() {
+            "val-02" => Audience::It,
+            "gov-02" => Audience::Business,
+            _ => Audience::Both,
+        };
+    }
+    q
+}
+
+fn import_with(q: &Questionnaire, text: &str) -> ImportReport {
+    let table = read_table(text).expect("the test CSV parses");
+    import(q, &table, &match_columns(q, &table.headers), &[])
+}
+
+fn messages(report: &ImportReport) -> Vec<(usize, &str)> {
+    report
+        .problems
+        .iter()
+        .map(|p| (p.line, p.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_question_outside_every_respondents_audience_is_not_missing() {
+    let q = mini_with_audiences();
+    // A business-only survey: no column for the IT-only val-02, and none is missing.
+    let business = import_with(
+        &q,
+        "Name,Side,com-01,com-02,val-01,gov-01,gov-02
+A,Business,3,3,3,3,3
+B,Business,2,2,2,2,2
+",
+    );
+    assert_eq!(messages(&business), []);
+    // With an IT respondent in the file, val-02 is missing after all; gov-02, for the
+    // business only, still is not.
+    let text = "Name,Side,com-01,com-02,val-01,gov-01
+A,Business,3,3,3,3
+C,IT,4,4,4,4
+";
+    let mixed = import_with(&q, text);
+    assert_eq!(
+        messages(&mixed),
+        [
+            (1, "question val-02 has no column"),
+            (1, "question gov-02 has no column")
+        ]
+    );
+    // The same file asked everything of everyone would miss both.
+    let everyone = import_with(&mini(), text);
+    assert_eq!(messages(&everyone).len(), 2);
+    // A file without a Side column counts everyone as Business: val-02 is not missing.
+    let no_side = import_with(
+        &q,
+        "Name,com-01,com-02,val-01,gov-01,gov-02
+A,3,3,3,3,3
+",
+    );
+    assert_eq!(
+        messages(&no_side),
+        [(
+            1,
+            "there is no Side column: every respondent counts as Business"
+        )]
+    );
+}
+
+#[test]
+fn answers_to_questions_not_asked_of_the_respondents_side_are_kept_and_reported() {
+    let q = mini_with_audiences();
+    let report = import_with(
+        &q,
+        "Name,Side,val-02,gov-02,com-01
+A,Business,4,3,
+C,IT,2,5,3
+",
+    );
+    // A (business) answered the IT-only val-02, C (IT) the business-only gov-02: both kept,
+    // each reported on its row at the Side column, and neither respondent "answered no
+    // question" just because some of their answers are outside their audience.
+    assert_eq!(answers(by_name(&report, "A"), "val-02").0, lvl(4));
+    assert_eq!(answers(by_name(&report, "C"), "gov-02").0, lvl(5));
+    let on_rows: Vec<(usize, Option<usize>, &str)> = report
+        .problems
+        .iter()
+        .filter(|p| p.line > 1)
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        on_rows,
+        [
+            (
+                2,
+                Some(2),
+                "answers questions not asked of the Business side (val-02): kept, but they \
+                 count only if the side is corrected"
+            ),
+            (
+                3,
+                Some(2),
+                "answers questions not asked of the IT side (gov-02): kept, but they count \
+                 only if the side is corrected"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_respondent_who_answered_only_questions_outside_their_audience_answered_none() {
+    let q = mini_with_audiences();
+    let report = import_with(
+        &q,
+        "Name,Side,val-02,com-01
+A,Business,4,
+",
+    );
+    let on_row: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.line == 2)
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(on_row.len(), 2, "{on_row:?}");
+    assert!(on_row[0].starts_with("answers questions not asked of the Business side (val-02)"));
+    assert_eq!(on_row[1], "this respondent answered no question");
+}
+
 #[test]
 fn a_file_without_a_side_column_says_everyone_counts_as_business() {
     let (_, report) = import_text("Name,com-01\nA,3\n", &[]);

@@ -3,7 +3,8 @@
 //! the slope, ranked gaps) and the properties every assessment must keep.
 
 use convergence::model::{
-    Aggregation, Answer, Assessment, Frequency, Level, Side, Touchpoint, TouchpointCatalogue,
+    Aggregation, Answer, Assessment, Audience, Frequency, Improvement, Level, Side, Touchpoint,
+    TouchpointCatalogue,
 };
 use convergence::scoring::{
     self, DimensionScore, QuestionScore, Scores, Stats, engagement_index, slope_position,
@@ -264,10 +265,83 @@ fn perception_gap_needs_both_sides() {
     let c1 = question(&scores, "c1");
     assert_close(c1.it, 4.0);
     assert_eq!((c1.business, c1.perception_gap), (None, None));
-    // At dimension level both sides answered something in comm: IT 4.0 (c1 only), business
-    // 2.0 (c2 only): the perception gap compares what each side answered, 4 − 2 = 2.
+    // Both sides answered something in comm, but not the same question: IT's 4 on c1 and the
+    // business's 2 on c2 are not like with like, so there is no perception gap.
     let comm = dimension(&scores, "comm");
-    assert_close(comm.perception_gap, 2.0);
+    assert_eq!(
+        (comm.it, comm.business, comm.perception_gap),
+        (None, None, None)
+    );
+    assert_eq!(scores.overall.perception_gap, None);
+}
+
+#[test]
+fn perception_gap_uses_only_the_questions_both_sides_answered() {
+    let mut a = assessment();
+    add_participant(
+        &mut a,
+        Side::It,
+        &[("c1", lv(4), BLANK), ("c2", lv(5), BLANK)],
+    );
+    add_participant(&mut a, Side::Business, &[("c1", lv(3), BLANK)]);
+    let scores = scoring::score(&a);
+    // Only c1 has both sides: IT 4, business 3. IT's 5 on c2 stays out of the comparison.
+    let comm = dimension(&scores, "comm");
+    assert_close(comm.it, 4.0);
+    assert_close(comm.business, 3.0);
+    assert_close(comm.perception_gap, 1.0);
+    // The dimension's own score still counts every answer: (4 + 3) / 2 = 3.5 on c1 (weight 1)
+    // and 5 on c2 (weight 3): (3.5 + 15) / 4 = 4.625.
+    assert_close(comm.current, 4.625);
+    assert_close(question(&scores, "c2").it, 5.0);
+}
+
+#[test]
+fn answers_outside_a_questions_audience_do_not_count() {
+    let mut a = assessment();
+    a.questionnaire.questions[0].audience = Audience::It; // c1: IT only
+    a.questionnaire.questions[1].audience = Audience::Business; // c2: business only
+    add_participant(
+        &mut a,
+        Side::It,
+        &[("c1", lv(4), BLANK), ("c2", lv(1), BLANK)],
+    );
+    add_participant(
+        &mut a,
+        Side::Business,
+        &[("c1", lv(1), BLANK), ("c2", lv(2), BLANK)],
+    );
+    let scores = scoring::score(&a);
+    // c1 counts IT's 4 alone, c2 the business's 2 alone; the answers across the line are kept
+    // in the file but not scored.
+    assert_close(question(&scores, "c1").current, 4.0);
+    assert_eq!(question(&scores, "c1").business, None);
+    assert_close(question(&scores, "c2").current, 2.0);
+    assert_eq!(question(&scores, "c2").it, None);
+    assert_eq!(a.participants[0].responses["c2"].current, lv(1));
+    // No question in comm has both sides: no perception gap, rather than IT-only against
+    // business-only.
+    assert_eq!(dimension(&scores, "comm").perception_gap, None);
+}
+
+#[test]
+fn coverage_counts_only_the_questions_asked_of_the_sides_in_the_room() {
+    let mut a = assessment();
+    a.questionnaire.questions[0].audience = Audience::It; // c1
+    a.questionnaire.questions[3].audience = Audience::Business; // v2
+    // Before anyone joins, every question is to be answered.
+    let empty = scoring::score(&a);
+    assert_eq!(dimension(&empty, "comm").questions, 2);
+    // A business room is not missing the IT-only c1; a room with IT is.
+    add_participant(&mut a, Side::Business, &[("c2", lv(3), BLANK)]);
+    let business_only = scoring::score(&a);
+    let comm = dimension(&business_only, "comm");
+    assert_eq!((comm.answered, comm.questions), (1, 1));
+    assert_eq!(dimension(&business_only, "value").questions, 2);
+    add_participant(&mut a, Side::It, &[]);
+    let mixed = scoring::score(&a);
+    assert_eq!(dimension(&mixed, "comm").questions, 2);
+    assert_eq!(dimension(&mixed, "value").questions, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -718,6 +792,57 @@ fn gaps_are_ranked_by_gap_times_weight_with_the_actions_of_the_levels_climbed() 
     // The questions behind each gap, largest first; k1 has no gap.
     assert_eq!(gaps[1].largest_questions, ["v1", "v2"]);
     assert_eq!(gaps[2].largest_questions, ["k2"]);
+}
+
+#[test]
+fn each_gap_carries_its_questions_own_next_step() {
+    let mut a = assessment();
+    // v1 climbs from 1 and v2 from 2, each with its own actions; k2 has none.
+    for (i, id) in [(2, "v1"), (3, "v2")] {
+        a.questionnaire.questions[i].improvements = (1..=4)
+            .map(|from| Improvement {
+                from,
+                actions: vec![format!("{id} {from}→{}", from + 1)],
+            })
+            .collect();
+    }
+    add_participant(
+        &mut a,
+        Side::Business,
+        &[
+            ("v1", lv(1), lv(4)),
+            ("v2", lv(2), lv(3)),
+            ("k2", lv(3), lv(4)),
+        ],
+    );
+    add_participant(&mut a, Side::It, &[("v2", lv(3), lv(3))]);
+    let gaps = scoring::score(&a).gaps;
+    let value = gaps
+        .iter()
+        .find(|g| g.dimension == "value")
+        .expect("value gap");
+    // v1 stands at 1 (gap 3), v2 at 2.5 (gap 0.5), rounded down to 2: each its next step.
+    let next: Vec<(&str, u8, &[String])> = value
+        .next_steps
+        .iter()
+        .map(|s| (s.question.as_str(), s.from, s.actions.as_slice()))
+        .collect();
+    assert_eq!(
+        next,
+        [
+            ("v1", 1, &["v1 1→2".to_string()][..]),
+            ("v2", 2, &["v2 2→3".to_string()][..])
+        ]
+    );
+    let culture = gaps
+        .iter()
+        .find(|g| g.dimension == "culture")
+        .expect("culture gap");
+    assert_eq!(culture.largest_questions, ["k2"]);
+    assert!(
+        culture.next_steps.is_empty(),
+        "k2 has no actions of its own"
+    );
 }
 
 #[test]

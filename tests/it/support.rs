@@ -16,9 +16,9 @@
 use std::path::{Path, PathBuf};
 
 use convergence::model::{
-    ActionItem, Aggregation, Answer, Assessment, Channel, Dimension, Engagement, Frequency,
-    Improvement, Level, Participant, Question, Questionnaire, Response, Role, Round, Scale,
-    ScaleLevel, Side, Slope, Touchpoint, TouchpointCatalogue, Zone,
+    ActionItem, Aggregation, Answer, Assessment, Audience, Channel, Dimension, Engagement,
+    Frequency, Improvement, Level, Participant, Question, Questionnaire, Response, Role, Round,
+    Scale, ScaleLevel, Side, Slope, Touchpoint, TouchpointCatalogue, Zone,
 };
 
 /// Tolerance for comparing hand-worked figures (written to six decimals) with computed ones.
@@ -34,6 +34,7 @@ pub fn questionnaire() -> Questionnaire {
         description: "Built in code for the integration tests; small enough to score by hand."
             .into(),
         estimated_minutes: 10,
+        core_minutes: 0,
         scale: Scale {
             levels: ["Initial", "Developing", "Defined", "Managed", "Optimised"]
                 .iter()
@@ -129,9 +130,13 @@ fn question(id: &str, dimension: &str, weight: f64) -> Question {
         id: id.into(),
         dimension: dimension.into(),
         text: format!("How does {id} look today?"),
+        audience: Audience::Both,
+        core: false,
+        mirror: None,
         guidance: format!("Guidance for {id}."),
         levels: (1..=5).map(|l| format!("{id} at level {l}")).collect(),
         weight,
+        improvements: Vec::new(),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use convergence::files::{self, FileError};
-use convergence::model::Questionnaire;
+use convergence::model::{Audience, Improvement, Mirror, Questionnaire};
 use convergence::validate::{Problem, validate};
 
 use crate::support::{data, line_of, nth_line_of, questionnaire, questionnaire_ron};
@@ -294,6 +294,82 @@ fn improvements_outside_the_scale() {
         "dimension \"comm\" has improvements from level 5; they run from 1 to 4"
     );
     assert_eq!(problem.line, line_of(&text, "id: \"comm\""));
+}
+
+#[test]
+fn a_questions_improvements_outside_the_scale_twice_or_blank() {
+    let mut q = questionnaire();
+    let step = |from: u8, action: &str| Improvement {
+        from,
+        actions: vec![action.into()],
+    };
+    q.questions[1].improvements = vec![step(0, "Climb from nothing"), step(2, "Do it")];
+    q.questions[2].improvements = vec![step(3, "Once"), step(3, "Twice")];
+    q.questions[3].improvements = vec![step(4, "  ")];
+    let (text, found) = problems(&q);
+    let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "question \"c2\" has improvements from level 0; they run from 1 to 4",
+            "question \"v1\" has two lists of improvements from level 3",
+            "question \"v2\" has an empty improvement action from level 4",
+        ]
+    );
+    assert_eq!(found[0].line, line_of(&text, "id: \"c2\""));
+    assert_eq!(found[2].line, line_of(&text, "id: \"v2\""));
+}
+
+#[test]
+fn a_mirrored_question_is_asked_of_both_sides_in_both_wordings() {
+    let mut q = questionnaire();
+    let mirror = |it: &str, business: &str| {
+        Some(Mirror {
+            it: it.into(),
+            business: business.into(),
+        })
+    };
+    q.questions[0].mirror = mirror(
+        "We understand the business.",
+        "IT understands our business.",
+    );
+    q.questions[1].mirror = mirror("We deliver on time.", "");
+    q.questions[1].audience = Audience::Both;
+    q.questions[4].mirror = mirror("We listen.", "IT listens.");
+    q.questions[4].audience = Audience::It;
+    let (text, found) = problems(&q);
+    let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "question \"c2\" has a mirror without the wording for each side",
+            "question \"k1\" is worded for each side but asked of one; its audience must be Both",
+        ]
+    );
+    assert_eq!(found[1].line, line_of(&text, "id: \"k1\""));
+}
+
+#[test]
+fn audience_core_and_improvements_read_from_ron() {
+    // The fixture on disk was written before audiences, as a consultant's older file would be.
+    let fixture = std::fs::read_to_string(data("small-questionnaire.ron")).expect("fixture");
+    let text = fixture.replacen(
+        "            text: \"How does c1 look today?\",",
+        "            text: \"How does c1 look today?\",\n            audience: It,\n            core: true,\n            \
+         improvements: [(from: 2, actions: [\"Do one thing.\"])],",
+        1,
+    );
+    let q = files::parse_questionnaire(&text, Path::new("edited.ron")).expect("valid");
+    let c1 = &q.questions[0];
+    assert_eq!((c1.audience, c1.core), (Audience::It, true));
+    assert_eq!(c1.actions_from(2), ["Do one thing."]);
+    assert!(c1.actions_from(1).is_empty());
+    // A file written before audiences asks everyone, and nothing is core.
+    let c2 = &q.questions[1];
+    assert_eq!((c2.audience, c2.core), (Audience::Both, false));
+    // A misspelt audience is refused, not taken for Both.
+    let wrong = text.replacen("audience: It,", "audience: Itt,", 1);
+    assert!(files::parse_questionnaire(&wrong, Path::new("edited.ron")).is_err());
 }
 
 #[test]

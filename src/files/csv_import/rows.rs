@@ -222,7 +222,13 @@ impl<'a> Layout<'a> {
                 ),
             ));
         } else {
-            for (id, current, target) in &layout.questions {
+            let sides = respondent_sides(table, layout.side);
+            for ((id, current, target), question) in layout.questions.iter().zip(&q.questions) {
+                // A question nobody in the file is asked (for IT only, in a business survey)
+                // is not missing.
+                if !sides.is_empty() && !sides.iter().any(|&s| question.audience.includes(s)) {
+                    continue;
+                }
                 let message = match (current, target) {
                     (None, None) => format!("question {id} has no column"),
                     (None, Some(_)) => {
@@ -346,6 +352,22 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// The side of each respondent in the table, as the import will read it (Business when the
+/// file has no side or the cell is blank or unreadable); empty when there are no respondents.
+fn respondent_sides(table: &Table, column: Option<usize>) -> Vec<Side> {
+    table
+        .rows
+        .iter()
+        .filter(|row| row.cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|row| {
+            column
+                .and_then(|c| row.cells.get(c))
+                .and_then(|cell| parse_side(cell.trim()))
+                .unwrap_or(Side::Business)
+        })
+        .collect()
+}
+
 /// Reads one row against the layout, collecting its problems.
 struct RowReader<'a, 'p> {
     layout: &'a Layout<'a>,
@@ -424,17 +446,33 @@ impl<'a> RowReader<'a, '_> {
         };
         let mut responses = std::collections::BTreeMap::new();
         let mut any_answer = false;
-        for &(id, current, target) in &layout.questions {
+        let mut not_asked = Vec::new();
+        for (&(id, current, target), question) in layout.questions.iter().zip(&layout.q.questions) {
             let response = Response {
                 current: self.answer(current),
                 target: self.answer(target),
                 ..Response::default()
             };
-            any_answer |= current.is_some_and(|c| !self.cell(Some(c)).is_empty())
+            let filled = current.is_some_and(|c| !self.cell(Some(c)).is_empty())
                 || target.is_some_and(|c| !self.cell(Some(c)).is_empty());
+            if question.audience.includes(side) {
+                any_answer |= filled;
+            } else if filled {
+                not_asked.push(id);
+            }
             if !response.is_empty() {
                 responses.insert(id.to_owned(), response);
             }
+        }
+        if !not_asked.is_empty() {
+            // Kept, so that correcting the side later brings them into the scores.
+            let message = format!(
+                "answers questions not asked of the {} side ({}): kept, but they count \
+                 only if the side is corrected",
+                side.name(),
+                not_asked.join(", ")
+            );
+            self.report(layout.side, Severity::Warning, message);
         }
         if !any_answer
             && layout
