@@ -194,8 +194,8 @@ fn assessment() -> Assessment {
             side: if p % 3 == 0 { Side::It } else { Side::Business },
             role: String::new(),
             level: Some(Level::ALL[p % 3]),
-            external_id: String::new(),
             responses,
+            ..Participant::default()
         });
     }
     let engagement = |rng: &mut Rng| Engagement {

@@ -333,17 +333,19 @@ fn merge(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>, FileError>>()?;
     let merged = files::merge_assessments(sources)?;
-    for duplicate in &merged.duplicates {
-        eprintln!("{duplicate}");
+    for line in merged.report_lines() {
+        eprintln!("{line}");
     }
     files::save_assessment(&merged.assessment, output)?;
     eprintln!(
-        "{}: merged {} files: {} participants, {} answers; duplicates left out: {}",
+        "{}: merged {} files: {} participants, {} answers; duplicates left out: {}; \
+         kept although unclear: {}",
         output.display(),
         inputs.len(),
         merged.assessment.participants.len(),
         files::count_answers(&merged.assessment.participants),
-        merged.duplicates.len()
+        merged.duplicates.len(),
+        merged.unclear.len()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,29 +1,29 @@
 //! Merging assessment files taken with the same questionnaire — participants who answered
-//! alone on their own laptops — into one assessment that scores exactly as if they had all
-//! answered in one file.
+//! alone on their own laptops, or parts of one form export imported separately — into one
+//! assessment that scores exactly as if they had all answered in one file.
 //!
-//! Who counts as the same participant in two files (the later one is left out and reported):
-//! - the same name (ignoring case and surrounding spaces) on the same side: the same person
-//!   answering twice, or the same file given twice;
-//! - or the same name and the same non-empty `external_id`: the same respondent of a form
-//!   export imported into both files, even if their side was corrected in one of them.
-//!
-//! An `external_id` alone is not enough: form exports number their responses from 1 (`ID=1`,
-//! `row 2`), so two different exports share them. Each person should put their own name in
-//! their file: the self-assessment's default name "Me" makes everyone after the first one a
-//! duplicate (each one is reported, so nobody disappears silently).
+//! Nobody is left out without evidence that they are already in (see [`identity`]): the same
+//! respondent id from the same form export, or the same typed name on the same side. When the
+//! evidence is mixed, both are kept and the merge says so.
 //!
 //! Participant ids are only unique within a file, so a clash alone means nothing: a later
-//! participant whose id is taken gets the next free `pN`.
+//! participant whose id is taken gets the next free `pN`, and one whose made-up name
+//! ("Respondent 3") is taken gets the next free number, as one import of the whole export would.
 
-use std::collections::HashSet;
+mod identity;
+
+use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::model::unused_participant_id;
-use crate::model::{Assessment, FORMAT_VERSION, Participant, Questionnaire, Side};
+use crate::model::{
+    Assessment, FORMAT_VERSION, GENERATED_PREFIXES, Numbering, Participant, Questionnaire, Side,
+    numbered_name_prefix,
+};
+use identity::{Known, Verdict};
+pub use identity::{SameBecause, Unclear};
 
 /// One assessment to merge and the file it was read from (for messages).
 #[derive(Clone, Debug)]
@@ -32,20 +32,24 @@ pub struct MergeSource {
     pub assessment: Assessment,
 }
 
-/// The merged assessment and the participants left out because an earlier file had them.
+/// The merged assessment, the participants left out because an earlier file had them, and
+/// those kept although they may be someone an earlier file has.
 #[derive(Clone, Debug)]
 pub struct Merged {
     pub assessment: Assessment,
     pub duplicates: Vec<DuplicateParticipant>,
+    pub unclear: Vec<UnclearIdentity>,
 }
 
-/// Why two participants of different files are taken for the same person.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SameBecause {
-    /// Same name, same side.
-    NameAndSide,
-    /// Same name, and the same response of a form export (the side differs).
-    ExternalId(String),
+impl Merged {
+    /// What the user should know about who was merged, one line each: left out, then kept
+    /// although unclear. The window and the command line show these.
+    pub fn report_lines(&self) -> Vec<String> {
+        let left_out = self.duplicates.iter().map(ToString::to_string);
+        left_out
+            .chain(self.unclear.iter().map(ToString::to_string))
+            .collect()
+    }
 }
 
 /// A participant present in more than one file: the first one is kept, this one left out.
@@ -64,15 +68,9 @@ pub struct DuplicateParticipant {
 
 impl fmt::Display for DuplicateParticipant {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let because = match &self.because {
-            SameBecause::ExternalId(external) => {
-                format!("same name and form response \"{external}\"")
-            }
-            SameBecause::NameAndSide => "same name and side".to_owned(),
-        };
         write!(
             f,
-            "{}: participant \"{}\" ({}, {}) is already in {} as {} ({because}); \
+            "{}: participant \"{}\" ({}, {}) is already in {} as {} ({}); \
              kept the one from {}, left this one out",
             self.file.display(),
             self.name,
@@ -80,7 +78,39 @@ impl fmt::Display for DuplicateParticipant {
             self.side.name(),
             self.kept_file.display(),
             self.kept_id,
+            self.because,
             self.kept_file.display(),
+        )
+    }
+}
+
+/// A participant kept although an earlier file has someone who may be the same person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnclearIdentity {
+    /// The file of the participant kept, and their id in the merged file.
+    pub file: PathBuf,
+    pub id: String,
+    pub name: String,
+    pub side: Side,
+    /// The earlier file's participant they may be, and that one's id in the merged file.
+    pub other_file: PathBuf,
+    pub other_id: String,
+    pub why: Unclear,
+}
+
+impl fmt::Display for UnclearIdentity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: participant \"{}\" ({}, {}) may be {} of {} ({}); kept both, \
+             remove one if they are the same person",
+            self.file.display(),
+            self.name,
+            self.id,
+            self.side.name(),
+            self.other_id,
+            self.other_file.display(),
+            self.why,
         )
     }
 }
@@ -125,7 +155,7 @@ pub enum MergeError {
 /// next file that has one). Participants: all of the first file, then those of each later
 /// file that no earlier file has (see the module doc). Touchpoints, and likewise actions: the
 /// first file's as they are, then each later file's that are not already there (exact repeats
-/// are not added). Notes: joined, each distinct note once.
+/// are not added). Notes: joined, each distinct note once. Linear in the participants.
 pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError> {
     let mut sources = sources.into_iter();
     let Some(first) = sources.next() else {
@@ -136,50 +166,20 @@ pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError
         same_questionnaire(&first, other)?;
     }
 
-    let first_path = first.path;
     let mut merged = first.assessment;
     merged.format_version = FORMAT_VERSION;
-    let mut origins: Vec<PathBuf> = vec![first_path.clone(); merged.participants.len()];
-    let mut duplicates = Vec::new();
+    let mut people = People::new(&merged.participants, first.path);
+    let mut touchpoints: HashSet<_> = merged.touchpoints.iter().cloned().collect();
+    let mut actions: HashSet<_> = merged.actions.iter().cloned().collect();
     let mut notes: Vec<String> = non_empty_note(&merged.notes).into_iter().collect();
 
     for MergeSource { path, assessment } in rest {
         fill_if_blank(&mut merged.organisation, &assessment.organisation);
         fill_if_blank(&mut merged.date, &assessment.date);
         fill_if_blank(&mut merged.facilitator, &assessment.facilitator);
-
-        // Compared with the earlier files only: two people of one file are that file's business.
-        let earlier = merged.participants.len();
-        let mut ids: HashSet<String> = merged.participants.iter().map(|p| p.id.clone()).collect();
-        for mut participant in assessment.participants {
-            let kept = merged.participants[..earlier]
-                .iter()
-                .zip(&origins)
-                .find_map(|(kept, origin)| {
-                    same_person(kept, &participant).map(|because| (kept, origin, because))
-                });
-            if let Some((kept, origin, because)) = kept {
-                duplicates.push(DuplicateParticipant {
-                    file: path.clone(),
-                    id: participant.id,
-                    name: participant.name,
-                    side: participant.side,
-                    kept_file: origin.clone(),
-                    kept_id: kept.id.clone(),
-                    because,
-                });
-                continue;
-            }
-            if ids.contains(&participant.id) {
-                participant.id = unused_participant_id(&ids);
-            }
-            ids.insert(participant.id.clone());
-            merged.participants.push(participant);
-            origins.push(path.clone());
-        }
-
+        people.add_file(&mut merged.participants, assessment.participants, &path);
         for touchpoint in assessment.touchpoints {
-            if !merged.touchpoints.contains(&touchpoint) {
+            if touchpoints.insert(touchpoint.clone()) {
                 merged.touchpoints.push(touchpoint);
             }
         }
@@ -189,7 +189,7 @@ pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError
             notes.push(note);
         }
         for action in assessment.actions {
-            if !merged.actions.contains(&action) {
+            if actions.insert(action.clone()) {
                 merged.actions.push(action);
             }
         }
@@ -197,8 +197,98 @@ pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError
     merged.notes = notes.join("\n\n");
     Ok(Merged {
         assessment: merged,
-        duplicates,
+        duplicates: people.duplicates,
+        unclear: people.unclear,
     })
+}
+
+/// The participants merged so far, indexed so each newcomer is checked in constant time.
+struct People {
+    /// The file each merged participant came from.
+    origins: Vec<PathBuf>,
+    /// The participants of the files before the one being added.
+    known: Known,
+    ids: HashSet<String>,
+    names: HashSet<String>,
+    id_numbering: Numbering,
+    name_numbering: HashMap<&'static str, Numbering>,
+    duplicates: Vec<DuplicateParticipant>,
+    unclear: Vec<UnclearIdentity>,
+}
+
+impl People {
+    fn new(first: &[Participant], path: PathBuf) -> Self {
+        let mut people = Self {
+            origins: vec![path; first.len()],
+            known: Known::default(),
+            ids: first.iter().map(|p| p.id.clone()).collect(),
+            names: first.iter().map(|p| p.name.clone()).collect(),
+            id_numbering: Numbering::new("p"),
+            name_numbering: GENERATED_PREFIXES
+                .iter()
+                .map(|prefix| (*prefix, Numbering::new(prefix)))
+                .collect(),
+            duplicates: Vec::new(),
+            unclear: Vec::new(),
+        };
+        people.known.extend(first, 0);
+        people
+    }
+
+    /// Adds the participants of one more file to `merged`, leaving out those already in.
+    fn add_file(&mut self, merged: &mut Vec<Participant>, file: Vec<Participant>, path: &Path) {
+        // Compared with the earlier files only: two people of one file are that file's business.
+        let earlier = merged.len();
+        for mut participant in file {
+            match self.known.find(merged, &participant) {
+                Verdict::Same(index, because) => {
+                    self.duplicates.push(DuplicateParticipant {
+                        file: path.to_path_buf(),
+                        id: participant.id,
+                        name: participant.name,
+                        side: participant.side,
+                        kept_file: self.origins[index].clone(),
+                        kept_id: merged[index].id.clone(),
+                        because,
+                    });
+                    continue;
+                }
+                Verdict::Unclear(index, why) => {
+                    self.renumber(&mut participant);
+                    self.unclear.push(UnclearIdentity {
+                        file: path.to_path_buf(),
+                        id: participant.id.clone(),
+                        name: participant.name.clone(),
+                        side: participant.side,
+                        other_file: self.origins[index].clone(),
+                        other_id: merged[index].id.clone(),
+                        why,
+                    });
+                }
+                Verdict::Different => self.renumber(&mut participant),
+            }
+            self.ids.insert(participant.id.clone());
+            self.names.insert(participant.name.clone());
+            merged.push(participant);
+            self.origins.push(path.to_path_buf());
+        }
+        self.known.extend(&merged[earlier..], earlier);
+    }
+
+    /// A taken id becomes the next free `pN`, a taken made-up name the next free number.
+    fn renumber(&mut self, participant: &mut Participant) {
+        if self.ids.contains(&participant.id) {
+            let ids = &self.ids;
+            participant.id = self.id_numbering.next_unused(|id| ids.contains(id));
+        }
+        if self.names.contains(&participant.name)
+            && let Some(numbering) = numbered_name_prefix(&participant.name)
+                .and_then(|prefix| self.name_numbering.get_mut(prefix))
+        {
+            let names = &self.names;
+            participant.name = numbering.next_unused(|name| names.contains(name));
+        }
+    }
 }
 
 /// Answers given by these participants — a level, don't know or not applicable, today or as
@@ -209,21 +299,6 @@ pub fn count_answers(participants: &[Participant]) -> usize {
         .flat_map(|p| p.responses.values())
         .map(|r| usize::from(!r.current.is_blank()) + usize::from(!r.target.is_blank()))
         .sum()
-}
-
-/// Why `later` is the same person as `kept`, if they are.
-fn same_person(kept: &Participant, later: &Participant) -> Option<SameBecause> {
-    let name = |p: &Participant| p.name.trim().to_lowercase();
-    if name(kept).is_empty() || name(kept) != name(later) {
-        return None;
-    }
-    if kept.side == later.side {
-        Some(SameBecause::NameAndSide)
-    } else if !kept.external_id.is_empty() && kept.external_id == later.external_id {
-        Some(SameBecause::ExternalId(kept.external_id.clone()))
-    } else {
-        None
-    }
 }
 
 fn fill_if_blank(field: &mut String, other: &str) {
@@ -349,38 +424,5 @@ mod tests {
         );
         assert_eq!(count_answers(&[p.clone(), p]), 6);
         assert_eq!(count_answers(&[]), 0);
-    }
-
-    #[test]
-    fn same_person_by_name_and_side_or_by_name_and_response() {
-        let mut ann = participant("p1", "Ann", Side::It);
-        let mut other = participant("p4", " ann ", Side::It);
-        assert_eq!(same_person(&ann, &other), Some(SameBecause::NameAndSide));
-        other.side = Side::Business;
-        assert_eq!(
-            same_person(&ann, &other),
-            None,
-            "another side is another person"
-        );
-        ann.external_id = "ID=7".into();
-        other.external_id = "ID=7".into();
-        assert_eq!(
-            same_person(&ann, &other),
-            Some(SameBecause::ExternalId("ID=7".into())),
-            "the same form response, its side corrected in one file"
-        );
-        other.name = "Someone else".into();
-        other.side = Side::It;
-        assert_eq!(
-            same_person(&ann, &other),
-            None,
-            "ID=7 of another export is someone else"
-        );
-        let blank = participant("p1", "", Side::It);
-        assert_eq!(
-            same_person(&blank, &blank.clone()),
-            None,
-            "blank names say nothing"
-        );
     }
 }

@@ -14,8 +14,8 @@ pub use atomic::write_atomic;
 pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave};
 pub use error::FileError;
 pub use merge::{
-    DuplicateParticipant, MergeError, MergeSource, Merged, SameBecause, count_answers,
-    merge_assessments,
+    DuplicateParticipant, MergeError, MergeSource, Merged, SameBecause, Unclear, UnclearIdentity,
+    count_answers, merge_assessments,
 };
 pub use questionnaire_file::{
     builtin_questionnaires, builtin_sources, load_questionnaire, parse_questionnaire,

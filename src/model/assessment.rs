@@ -71,6 +71,11 @@ pub struct Participant {
     /// importing the same export twice adds nobody twice. Empty for people entered by hand.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub external_id: String,
+    /// The form export this participant was imported from (a fingerprint of its heading row):
+    /// `external_id`s of different exports say nothing about each other. Empty for people
+    /// entered by hand and in older files.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub export: String,
     /// Keyed by question id.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
@@ -151,7 +156,7 @@ impl Aggregation {
 }
 
 /// An agreed action of the action plan.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ActionItem {
     #[serde(default)]
     pub dimension: String,
@@ -213,8 +218,54 @@ pub fn unused_participant_id(taken: &std::collections::HashSet<String>) -> Strin
 
 /// The first of `{prefix}1`, `{prefix}2`, … that is not `taken`.
 pub fn first_unused(prefix: &str, taken: impl Fn(&str) -> bool) -> String {
-    (1..)
-        .map(|n| format!("{prefix}{n}"))
-        .find(|candidate| !taken(candidate))
-        .unwrap_or_default()
+    Numbering::new(prefix).next_unused(taken)
+}
+
+/// Hands out `{prefix}1`, `{prefix}2`, … skipping those taken. It never looks below the last
+/// one it gave, so numbering many at once stays linear; that is right as long as the taken
+/// set only grows between calls (what was free below the last one given has been taken since).
+#[derive(Clone, Debug)]
+pub struct Numbering {
+    prefix: String,
+    next: usize,
+}
+
+impl Numbering {
+    pub fn new(prefix: &str) -> Self {
+        Self {
+            prefix: prefix.to_owned(),
+            next: 1,
+        }
+    }
+
+    /// The first `{prefix}N` from the last one given that is not `taken`.
+    pub fn next_unused(&mut self, taken: impl Fn(&str) -> bool) -> String {
+        loop {
+            let candidate = format!("{}{}", self.prefix, self.next);
+            if !taken(&candidate) {
+                return candidate;
+            }
+            self.next += 1;
+        }
+    }
+}
+
+/// Names the app makes up for people it has no name for ("Respondent 3", "Participant 2",
+/// "Me"): they say nothing about who someone is.
+pub fn is_generated_name(name: &str) -> bool {
+    name.trim().eq_ignore_ascii_case("me") || numbered_name_prefix(name).is_some()
+}
+
+/// The prefixes of numbered made-up names, as the import and the window write them.
+pub const GENERATED_PREFIXES: [&str; 2] = ["Respondent ", "Participant "];
+
+/// The prefix of a numbered made-up name (`Respondent ` for "respondent 12"), any case.
+pub fn numbered_name_prefix(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    GENERATED_PREFIXES.into_iter().find(|prefix| {
+        name.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+            && name.len() > prefix.len()
+            && name[prefix.len()..].bytes().all(|b| b.is_ascii_digit())
+    })
 }

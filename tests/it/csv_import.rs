@@ -423,8 +423,13 @@ fn an_unknown_column_and_bad_cells_are_reported_with_row_and_column() {
     let carla = by_name(&report, "Carla");
     assert_eq!(answers(carla, "com-01"), (lvl(4), Answer::Blank));
     assert!(!carla.responses.contains_key("com-02"));
-    // No respondent id and no e-mail: the timestamp and the row say who it is.
-    assert_eq!(carla.external_id, "2024/03/01 10:09:00, row 4");
+    // No respondent id and no e-mail: a timestamp is not who someone is (two people can send
+    // in the same second), so nothing identifies Carla.
+    assert_eq!(carla.external_id, "");
+    assert!(
+        carla.export.starts_with("form-"),
+        "the export she came from is known"
+    );
 }
 
 #[test]
@@ -464,16 +469,28 @@ fn duplicate_respondents_are_skipped_and_counted() {
 #[test]
 fn nothing_is_imported_twice_into_an_assessment() {
     let q = mini();
+    let export = read_table_file(&fixture("duplicates.csv"))
+        .unwrap()
+        .fingerprint();
     let existing = vec![
         Participant {
             id: "p1".into(),
             name: "Zoe".into(),
             external_id: "ID=2".into(),
+            export: export.clone(),
             ..Participant::default()
         },
         Participant {
             id: "p2".into(),
             name: "Entered by hand".into(),
+            ..Participant::default()
+        },
+        // The same response id from another form is someone else.
+        Participant {
+            id: "p5".into(),
+            name: "Yves".into(),
+            external_id: "ID=3".into(),
+            export: "form-0000000000000000".into(),
             ..Participant::default()
         },
     ];
@@ -488,6 +505,7 @@ fn nothing_is_imported_twice_into_an_assessment() {
         .map(|p| (p.id.as_str(), p.external_id.as_str()))
         .collect();
     assert_eq!(who, [("p3", "ID=1"), ("p4", "ID=3")]);
+    assert!(first.participants.iter().all(|p| p.export == export));
     assert!(first.problems.iter().any(|p| p.line == 3
         && p.message == "respondent \"ID=2\" was already imported as p1 (Zoe); row skipped"));
 
@@ -856,8 +874,8 @@ fn a_file_without_a_side_column_says_everyone_counts_as_business() {
                 && p.message == "there is no Side column: every respondent counts as Business")
     );
     assert_eq!(report.participants[0].side, Side::Business);
-    // Nothing better than the row to identify the respondent.
-    assert_eq!(report.participants[0].external_id, "row 2");
+    // Nothing identifies the respondent: a row number changes when the export is split.
+    assert_eq!(report.participants[0].external_id, "");
 }
 
 #[test]
@@ -1055,7 +1073,7 @@ proptest! {
         }
         let table = read_table(&text).unwrap();
         let roles = match_columns(&q, &table.headers);
-        let existing = [Participant { id: "p2".into(), external_id: "ID=3".into(), ..Participant::default() }];
+        let existing = [Participant { id: "p2".into(), external_id: "ID=3".into(), export: table.fingerprint(), ..Participant::default() }];
         let report = import(&q, &table, &roles, &existing);
         let non_empty = table.rows.iter().filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).count();
         prop_assert_eq!(report.participants.len() + report.skipped_duplicates, non_empty);

@@ -2,6 +2,7 @@
 
 mod cli;
 mod csv_import;
+mod export_halves;
 mod files;
 mod harness;
 mod import_dialog;

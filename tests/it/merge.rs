@@ -71,6 +71,17 @@ fn two_laptops_with_an_overlapping_participant() {
         ("p1", "p2")
     );
     assert_eq!(duplicate.because, SameBecause::NameAndSide);
+    // The Business Ann Lee is kept, and the merge says she may be the IT one.
+    assert_eq!(merged.unclear.len(), 1);
+    assert_eq!(merged.unclear[0].why, files::Unclear::NameOnOtherSide);
+    assert_eq!(
+        (
+            merged.unclear[0].id.as_str(),
+            merged.unclear[0].other_id.as_str()
+        ),
+        ("p4", "p1")
+    );
+    assert_eq!(merged.report_lines().len(), 2);
     let report = duplicate.to_string();
     assert!(
         report.contains("laptop-2.ron: participant \"bob marsh\"")
@@ -183,11 +194,17 @@ fn the_same_form_response_with_a_corrected_side_is_one_person() {
     let mut first = source("laptop-1.ron");
     let mut second = source("laptop-1.ron");
     second.path = PathBuf::from("copy.ron");
-    first.assessment.participants[0].external_id = "ID=1".into();
-    second.assessment.participants[0].external_id = "ID=1".into();
+    for p in [
+        &mut first.assessment.participants[0],
+        &mut second.assessment.participants[0],
+    ] {
+        p.external_id = "ID=1".into();
+        p.export = "form-a".into();
+    }
     second.assessment.participants[0].side = Side::Business;
     // Another export's ID=1 is someone else.
     second.assessment.participants[1].external_id = "ID=1".into();
+    second.assessment.participants[1].export = "form-b".into();
     second.assessment.participants[1].name = "Dana".into();
     let merged = merge_assessments(vec![first, second]).unwrap();
     assert_eq!(
@@ -355,8 +372,18 @@ fn merge_command_writes_the_merge_and_reports_the_duplicate() {
         one.display()
     );
     assert!(err.lines().any(|l| l.starts_with(&duplicate_line)), "{err}");
+    let unclear_line = format!(
+        "{}: participant \"Ann Lee\" (p4, Business) may be p1 of {} (same name, other side); \
+         kept both",
+        two.display(),
+        one.display()
+    );
+    assert!(err.lines().any(|l| l.starts_with(&unclear_line)), "{err}");
     assert!(
-        err.contains("merged 2 files: 4 participants, 32 answers; duplicates left out: 1"),
+        err.contains(
+            "merged 2 files: 4 participants, 32 answers; duplicates left out: 1; \
+             kept although unclear: 1"
+        ),
         "{err}"
     );
     let written = files::load_assessment(&out).expect("the merge is a valid assessment");

@@ -18,7 +18,7 @@ pub enum ColumnRole {
     Respondent,
     /// The respondent's e-mail: identity when there is no response id, name when there is no name.
     Email,
-    /// When the response was sent: with the row, the identity when there is nothing better.
+    /// When the response was sent: bookkeeping, never an identity (people send in the same second).
     Timestamp,
     /// The respondent's display name.
     Name,

@@ -8,9 +8,7 @@ use std::fmt;
 use super::cells::{parse_answer, parse_level, parse_side};
 use super::columns::ColumnRole;
 use super::table::{Table, TableRow};
-use crate::model::{
-    Answer, Participant, Questionnaire, Response, Side, first_unused, unused_participant_id,
-};
+use crate::model::{Answer, Numbering, Participant, Questionnaire, Response, Side};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,11 +106,14 @@ pub fn import(
 ) -> ImportReport {
     let mut report = ImportReport::default();
     let layout = Layout::new(q, table, roles, &mut report.problems);
+    let export = table.fingerprint();
     let mut ids: HashSet<String> = existing.iter().map(|p| p.id.clone()).collect();
     let mut names: HashSet<String> = existing.iter().map(|p| p.name.clone()).collect();
+    let mut numbering = (Numbering::new("p"), Numbering::new("Respondent "));
+    // Only ids of this same export say who someone is: another form's `ID=1` is someone else.
     let mut seen: HashMap<String, String> = existing
         .iter()
-        .filter(|p| !p.external_id.is_empty())
+        .filter(|p| !p.external_id.is_empty() && p.export == export)
         .map(|p| {
             let who = format!("was already imported as {} ({})", p.id, p.name);
             (p.external_id.clone(), who)
@@ -140,13 +141,18 @@ pub fn import(
             report.skipped_duplicates += 1;
             continue;
         }
-        let participant = reader.participant(&ids, &names, external_id);
+        let id = numbering.0.next_unused(|id| ids.contains(id));
+        let mut participant = reader.participant(id, &mut numbering.1, &names);
         ids.insert(participant.id.clone());
         names.insert(participant.name.clone());
-        seen.insert(
-            participant.external_id.clone(),
-            format!("already appears on line {}", row.line),
-        );
+        if !external_id.is_empty() {
+            seen.insert(
+                external_id.clone(),
+                format!("already appears on line {}", row.line),
+            );
+        }
+        participant.external_id = external_id;
+        participant.export.clone_from(&export);
         report.participants.push(participant);
     }
     report
@@ -158,7 +164,6 @@ struct Layout<'a> {
     headers: &'a [String],
     respondent: Option<usize>,
     email: Option<usize>,
-    timestamp: Option<usize>,
     name: Option<usize>,
     side: Option<usize>,
     role: Option<usize>,
@@ -180,7 +185,6 @@ impl<'a> Layout<'a> {
             headers: &table.headers,
             respondent: None,
             email: None,
-            timestamp: None,
             name: None,
             side: None,
             role: None,
@@ -278,7 +282,8 @@ impl<'a> Layout<'a> {
             }
         };
         match role {
-            ColumnRole::Metadata => None,
+            // A timestamp is bookkeeping, never who someone is (see `RowReader::identity`).
+            ColumnRole::Metadata | ColumnRole::Timestamp => None,
             ColumnRole::Ignored => {
                 let blank = table.headers[column].trim().is_empty()
                     && table
@@ -294,7 +299,6 @@ impl<'a> Layout<'a> {
             }
             ColumnRole::Respondent => single(&mut self.respondent, "respondent id"),
             ColumnRole::Email => single(&mut self.email, "e-mail"),
-            ColumnRole::Timestamp => single(&mut self.timestamp, "timestamp"),
             ColumnRole::Name => single(&mut self.name, "name"),
             ColumnRole::Side => single(&mut self.side, "side"),
             ColumnRole::Role => single(&mut self.role, "role"),
@@ -396,11 +400,11 @@ impl<'a> RowReader<'a, '_> {
         self.problems.push(problem);
     }
 
-    /// Who answered, as the source identifies them, and the column that says so:
-    /// `ID=12`, an e-mail, the timestamp with the row, or just the row.
+    /// Who answered, as the source identifies them, and the column that says so: `ID=12` or
+    /// an e-mail; empty when the row says nothing (a timestamp does not: two people can send
+    /// in the same second, and a row number changes when the export is split).
     fn identity(&self) -> (String, Option<usize>) {
         let layout = self.layout;
-        let line = self.row.line;
         if let Some(id) = self.known(layout.respondent) {
             let header = layout
                 .respondent
@@ -412,23 +416,21 @@ impl<'a> RowReader<'a, '_> {
         if let Some(email) = self.known(layout.email) {
             return (email.to_lowercase(), layout.email);
         }
-        if let Some(time) = self.known(layout.timestamp) {
-            return (format!("{time}, row {line}"), layout.timestamp);
-        }
-        (format!("row {line}"), None)
+        (String::new(), None)
     }
 
-    /// The participant this row describes.
+    /// The participant this row describes, with the id `id`; a respondent with no name gets
+    /// the next "Respondent N" not in `names`.
     fn participant(
         mut self,
-        ids: &HashSet<String>,
+        id: String,
+        respondents: &mut Numbering,
         names: &HashSet<String>,
-        external_id: String,
     ) -> Participant {
         let layout = self.layout;
         let name = match self.known(layout.name).or_else(|| self.known(layout.email)) {
             Some(name) => name.to_owned(),
-            None => first_unused("Respondent ", |name| names.contains(name)),
+            None => respondents.next_unused(|name| names.contains(name)),
         };
         let side = self.side();
         let level = match self.cell(layout.level) {
@@ -487,13 +489,13 @@ impl<'a> RowReader<'a, '_> {
             );
         }
         Participant {
-            id: unused_participant_id(ids),
+            id,
             name,
             side,
             role: self.cell(layout.role).to_owned(),
             level,
-            external_id,
             responses,
+            ..Participant::default()
         }
     }
 
@@ -544,6 +546,7 @@ impl<'a> RowReader<'a, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::unused_participant_id;
 
     #[test]
     fn ids_fill_the_first_gap() {

@@ -26,6 +26,24 @@ pub struct TableRow {
     pub cells: Vec<String>,
 }
 
+impl Table {
+    /// Which form export this is, as far as its heading row tells: the same for every part of
+    /// one export (and for later downloads of the same form), different for another form.
+    /// FNV-1a of the trimmed headings: stable across versions, unlike the std hasher.
+    pub fn fingerprint(&self) -> String {
+        const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const PRIME: u64 = 0x0100_0000_01b3;
+        let mut hash = OFFSET;
+        for (i, header) in self.headers.iter().enumerate() {
+            let separator = if i == 0 { &[][..] } else { &[0x1f][..] };
+            for &byte in separator.iter().chain(header.trim().as_bytes()) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+            }
+        }
+        format!("form-{hash:016x}")
+    }
+}
+
 /// A record as the parser gave it: its first line and its cells.
 type Record = (usize, Vec<String>);
 

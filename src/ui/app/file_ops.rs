@@ -90,8 +90,8 @@ impl App {
                 let added = merged.assessment.participants.len() - before;
                 let added = theme::count(added, "participant");
                 let mut report = format!("Merged {}: {added} added.", path.display());
-                for duplicate in &merged.duplicates {
-                    report.push_str(&format!("\n{duplicate}"));
+                for line in merged.report_lines() {
+                    report.push_str(&format!("\n{line}"));
                 }
                 self.commands
                     .push(Command::Edit(Edit::Merge(Box::new(merged.assessment))));
