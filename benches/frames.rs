@@ -11,13 +11,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use convergence::document::Document;
+use convergence::document::Edit;
 use convergence::files;
 use convergence::model::{
     Answer, Assessment, Engagement, Frequency, Level, Participant, Response, Side, Touchpoint,
 };
 use convergence::scoring::Phase;
-use convergence::ui::command::{Command, Edit};
-use convergence::ui::document::Document;
+use convergence::ui::command::Command;
 use convergence::ui::{App, AppEnv, Screen, ScriptedDialogs};
 
 const PARTICIPANTS: usize = 30;
@@ -109,9 +110,10 @@ fn frames(c: &mut Criterion) {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(|cc| {
             let env = AppEnv {
-                dialogs: Box::new(ScriptedDialogs::default()),
+                dialogs: Box::new(ScriptedDialogs::answering([])),
                 data_dir: None,
                 open: Some(path.clone()),
+                jobs_in_line: true,
             };
             App::new(cc, env)
         });

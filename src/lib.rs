@@ -1,9 +1,10 @@
 //! Convergence: assess how far IT and the business of an organisation have converged.
 //!
-//! Data flows one way: `files` → `model` → `scoring` → `ui` / `report`. Nothing below `ui`
+//! Data flows one way: `files` → `model` → `scoring` → `document` → `ui` / `report`. Nothing below `ui`
 //! knows egui.
 
 pub mod cli;
+pub mod document;
 pub mod files;
 pub mod model;
 pub mod scoring;

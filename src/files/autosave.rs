@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{FileError, load_assessment, save_assessment, write_atomic};
+use super::{FileError, assessment_to_ron, load_assessment, write_atomic};
 use crate::model::Assessment;
 
 const AUTOSAVE_FILE: &str = "autosave.ron";
@@ -25,6 +25,13 @@ pub fn write_autosave(
     assessment: &Assessment,
     origin: Option<&Path>,
 ) -> Result<(), FileError> {
+    let text = assessment_to_ron(assessment, &dir.join(AUTOSAVE_FILE))?;
+    write_autosave_text(dir, &text, origin)
+}
+
+/// Writes an assessment already turned into RON text as the autosave: the window serialises
+/// on its own thread and leaves only the writing to a worker.
+pub fn write_autosave_text(dir: &Path, text: &str, origin: Option<&Path>) -> Result<(), FileError> {
     std::fs::create_dir_all(dir).map_err(|source| FileError::Write {
         path: dir.to_path_buf(),
         source,
@@ -33,7 +40,7 @@ pub fn write_autosave(
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
     write_atomic(&dir.join(ORIGIN_FILE), origin_text.as_bytes())?;
-    save_assessment(assessment, &dir.join(AUTOSAVE_FILE))
+    write_atomic(&dir.join(AUTOSAVE_FILE), text.as_bytes())
 }
 
 /// The autosave in `dir`, if there is one; an unreadable one is an error, not silence.

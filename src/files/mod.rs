@@ -11,7 +11,7 @@ mod questionnaire_file;
 
 pub use assessment_file::{assessment_to_ron, load_assessment, parse_assessment, save_assessment};
 pub use atomic::write_atomic;
-pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave};
+pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave, write_autosave_text};
 pub use error::FileError;
 pub use merge::{
     DuplicateParticipant, MergeError, MergeSource, Merged, SameBecause, Unclear, UnclearIdentity,

@@ -5,13 +5,15 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::files::{self, Recovery};
+use crate::document::Document;
+use crate::files::Recovery;
 use crate::model::Questionnaire;
 
-use super::command::Command;
-use super::dialogs::{DialogKind, FileDialogs};
-use super::document::Document;
+use super::command::{Command, Message};
+use super::dialogs::FileDialogs;
+use super::file_dialog::InAppDialog;
 use super::import_dialog::ImportDialog;
+use super::jobs::Jobs;
 use super::presentation::PresentationView;
 use super::questionnaire::QuestionnaireView;
 use super::results::ResultsView;
@@ -19,8 +21,10 @@ use super::settings::Settings;
 use super::setup::SetupView;
 use super::start::StartView;
 use super::touchpoints::TouchpointsView;
+use super::view::{View, ViewCtx};
 use super::{Screen, theme};
 
+mod apply;
 mod file_ops;
 mod modals;
 mod top_bar;
@@ -28,13 +32,15 @@ mod top_bar;
 /// Seconds between the last edit and the autosave that protects it.
 const AUTOSAVE_DELAY: f64 = 2.0;
 
-/// What the app needs from outside: dialogs and a folder for the autosave.
+/// What the app needs from outside: dialogs, a folder for the autosave, how to run jobs.
 pub struct AppEnv {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where the autosave lives; `None` disables it.
     pub data_dir: Option<PathBuf>,
     /// A file to open at start (from the command line).
     pub open: Option<PathBuf>,
+    /// Run file work at once on the UI thread (tests) instead of on a worker.
+    pub jobs_in_line: bool,
 }
 
 /// Something waiting for the user to decide what happens to unsaved changes.
@@ -49,34 +55,67 @@ enum Pending {
     Quit,
 }
 
+/// The screens, each owning its own UI state.
+#[derive(Default)]
+struct Screens {
+    start: StartView,
+    setup: SetupView,
+    questionnaire: QuestionnaireView,
+    touchpoints: TouchpointsView,
+    results: ResultsView,
+}
+
+/// What floats over the screens, each while it is open.
+#[derive(Default)]
+struct Overlays {
+    /// The projector view, while presenting.
+    presenting: Option<PresentationView>,
+    /// The CSV import dialog.
+    import: Option<ImportDialog>,
+    /// The file dialog drawn in the window when the desktop has none.
+    file_dialog: Option<InAppDialog>,
+    recovery: Option<Recovery>,
+    /// A problem to show until read.
+    error: Option<String>,
+    /// News that is not a problem (what a merge did), shown until read.
+    notice: Option<String>,
+    /// Unsaved changes stand in the way of this.
+    confirm: Option<Pending>,
+    /// A participant with answers to remove once confirmed.
+    remove_participant: Option<usize>,
+}
+
+impl Overlays {
+    /// Whether something asks for the user's attention, so the screens' shortcuts must wait.
+    fn blocking(&self) -> bool {
+        self.import.is_some()
+            || self.file_dialog.is_some()
+            || self.recovery.is_some()
+            || self.error.is_some()
+            || self.notice.is_some()
+            || self.confirm.is_some()
+            || self.remove_participant.is_some()
+    }
+}
+
 /// The window's state.
 pub struct App {
     settings: Settings,
     questionnaires: Vec<Questionnaire>,
     doc: Option<Document>,
     screen: Screen,
-    start: StartView,
-    setup: SetupView,
-    questionnaire: QuestionnaireView,
-    touchpoints: TouchpointsView,
-    results: ResultsView,
-    /// The projector view, while presenting.
-    presenting: Option<PresentationView>,
-    /// The CSV import dialog, while it is open.
-    import: Option<ImportDialog>,
+    screens: Screens,
+    overlays: Overlays,
     dialogs: Box<dyn FileDialogs>,
+    jobs: Jobs,
     data_dir: Option<PathBuf>,
-    recovery: Option<Recovery>,
-    /// A message for the user, shown until dismissed.
-    error: Option<String>,
-    /// News that is not a problem (what a merge did), shown until dismissed.
-    notice: Option<String>,
-    /// Unsaved changes stand in the way of this.
-    confirm: Option<Pending>,
-    /// Carried out once the Save As dialog has saved the document.
+    /// The last thing done, in the status bar ("Saved to …").
+    status: String,
+    /// Carried out once the document has been saved.
     after_save: Option<Pending>,
     autosave_due: Option<f64>,
     shown_title: String,
+    /// The user chose to close; unsaved work was saved or deliberately discarded.
     quitting: bool,
     commands: Vec<Command>,
 }
@@ -89,43 +128,31 @@ impl App {
             .unwrap_or_default();
         theme::install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, settings.dark);
+        let jobs = if env.jobs_in_line {
+            Jobs::in_line()
+        } else {
+            Jobs::on_worker(&cc.egui_ctx)
+        };
         let mut app = Self {
             settings,
-            questionnaires: files::builtin_questionnaires(),
+            questionnaires: crate::files::builtin_questionnaires(),
             doc: None,
             screen: Screen::Start,
-            start: StartView,
-            setup: SetupView,
-            questionnaire: QuestionnaireView::default(),
-            touchpoints: TouchpointsView::default(),
-            results: ResultsView::default(),
-            import: None,
-            presenting: None,
+            screens: Screens::default(),
+            overlays: Overlays::default(),
             dialogs: env.dialogs,
+            jobs,
             data_dir: env.data_dir,
-            recovery: None,
-            error: None,
-            notice: None,
-            confirm: None,
+            status: String::new(),
             after_save: None,
             autosave_due: None,
             shown_title: String::new(),
             quitting: false,
             commands: Vec::new(),
         };
+        app.read_recovery();
         if let Some(path) = env.open {
             app.commands.push(Command::OpenPath(path));
-        }
-        if let Some(dir) = &app.data_dir {
-            match files::read_autosave(dir) {
-                Some(Ok(recovery)) => app.recovery = Some(recovery),
-                Some(Err(err)) => {
-                    app.error = Some(format!(
-                        "The autosaved work could not be read; it is kept as it is.\n{err}"
-                    ))
-                }
-                None => {}
-            }
         }
         app
     }
@@ -141,7 +168,12 @@ impl App {
 
     /// The message the window is showing, if any.
     pub fn error(&self) -> Option<&str> {
-        self.error.as_deref()
+        self.overlays.error.as_deref()
+    }
+
+    /// The status bar's text: the last file action's outcome.
+    pub fn status(&self) -> &str {
+        &self.status
     }
 
     pub fn settings(&self) -> &Settings {
@@ -153,156 +185,116 @@ impl App {
         self.commands.push(command);
     }
 
-    fn screen_ui(&mut self, ui: &mut egui::Ui) {
+    /// Draws the screen in view, or the presentation over everything.
+    fn screens_ui(&mut self, ui: &mut egui::Ui) {
         let Self {
             screen,
             doc,
-            start,
-            setup,
-            questionnaire,
-            touchpoints,
-            results,
+            screens,
+            overlays,
+            commands,
+            questionnaires,
+            settings,
+            status,
+            jobs,
+            ..
+        } = self;
+        let mut ctx = ViewCtx {
+            doc: doc.as_ref(),
+            settings,
+            questionnaires,
+            commands,
+        };
+        if let (Some(presentation), Some(_)) = (&mut overlays.presenting, ctx.doc) {
+            let frame = egui::Frame::central_panel(ui.style()).inner_margin(32.0);
+            egui::CentralPanel::default()
+                .frame(frame)
+                .show(ui, |ui| presentation.ui(ui, &mut ctx));
+            return;
+        }
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            top_bar::TopBar { screen: *screen }.ui(ui, &mut ctx)
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| status_ui(ui, status, jobs.busy()));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let view: &mut dyn View = match (*screen, ctx.doc) {
+                (Screen::Start, _) | (_, None) => &mut screens.start,
+                (Screen::Setup, Some(_)) => &mut screens.setup,
+                (Screen::Questionnaire, Some(_)) => &mut screens.questionnaire,
+                (Screen::Touchpoints, Some(_)) => &mut screens.touchpoints,
+                (Screen::Results, Some(_)) => &mut screens.results,
+            };
+            view.ui(ui, &mut ctx);
+        });
+    }
+
+    /// Draws what floats over the screens: dialogs, questions, messages.
+    fn overlays_ui(&mut self, ui: &mut egui::Ui) {
+        let Self {
+            doc,
+            overlays,
             commands,
             questionnaires,
             settings,
             ..
         } = self;
-        match (*screen, doc.as_ref()) {
-            (Screen::Start, _) | (_, None) => {
-                start.ui(ui, questionnaires, &settings.recent, commands);
-            }
-            (Screen::Setup, Some(doc)) => setup.ui(ui, &doc.assessment, commands),
-            (Screen::Questionnaire, Some(doc)) => {
-                questionnaire.ui(ui, &doc.assessment, &doc.scores, commands)
-            }
-            (Screen::Touchpoints, Some(doc)) => {
-                touchpoints.ui(ui, &doc.assessment, &doc.scores, commands)
-            }
-            (Screen::Results, Some(doc)) => results.ui(ui, doc, commands),
+        let mut ctx = ViewCtx {
+            doc: doc.as_ref(),
+            settings,
+            questionnaires,
+            commands,
+        };
+        if let Some(import) = &mut overlays.import {
+            import.ui(ui, &mut ctx);
         }
+        if let Some(dialog) = &mut overlays.file_dialog {
+            dialog.ui(ui, &mut ctx);
+        }
+        modals::overlays_ui(ui, overlays, &mut ctx);
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let shortcut = |modifiers, key| KeyboardShortcut::new(modifiers, key);
         let ctrl_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        ctx.input_mut(|input| {
+        let bindings = [
             // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
-            if input.consume_shortcut(&shortcut(ctrl_shift, Key::S)) {
-                self.commands.push(Command::SaveAs);
-            }
-            if input.consume_shortcut(&shortcut(ctrl_shift, Key::Z)) {
-                self.commands.push(Command::Redo);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
-                self.commands.push(Command::Save);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-                self.commands.push(Command::Open);
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::N)) {
-                self.commands.push(Command::Show(Screen::Start));
-            }
-            if input.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
-                self.commands.push(Command::Undo);
+            (shortcut(ctrl_shift, Key::S), Command::SaveAs),
+            (shortcut(ctrl_shift, Key::Z), Command::Redo),
+            (shortcut(Modifiers::COMMAND, Key::S), Command::Save),
+            (shortcut(Modifiers::COMMAND, Key::O), Command::Open),
+            (
+                shortcut(Modifiers::COMMAND, Key::N),
+                Command::Show(Screen::Start),
+            ),
+            (shortcut(Modifiers::COMMAND, Key::Z), Command::Undo),
+        ];
+        ctx.input_mut(|input| {
+            for (keys, command) in bindings {
+                if input.consume_shortcut(&keys) {
+                    self.commands.push(command);
+                }
             }
         });
     }
 
-    /// Applies what the views asked for during the frame.
+    /// Applies what the views asked for during the frame and what jobs finished.
     fn apply_commands(&mut self, ctx: &egui::Context) {
-        let commands = std::mem::take(&mut self.commands);
-        if commands.is_empty() {
-            return;
+        let mut applied = false;
+        // A command may start a job or push another command; take those results in as well.
+        loop {
+            let mut commands = std::mem::take(&mut self.commands);
+            commands.extend(self.jobs.finished());
+            if commands.is_empty() {
+                break;
+            }
+            applied = true;
+            for command in commands {
+                self.apply(command, ctx);
+            }
         }
-        for command in commands {
-            self.apply(command, ctx);
-        }
-        // This frame was drawn before the commands changed anything: draw the result.
-        ctx.request_repaint();
-    }
-
-    fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::New {
-                questionnaire,
-                alone,
-            } => self.unless_unsaved(
-                Pending::New {
-                    questionnaire,
-                    alone,
-                },
-                ctx,
-            ),
-            Command::Open => self.unless_unsaved(Pending::Open, ctx),
-            Command::OpenPath(path) => self.unless_unsaved(Pending::OpenPath(path), ctx),
-            Command::Save => self.save(ctx),
-            Command::SaveAs => self.dialogs.request(DialogKind::SaveAssessment, ctx),
-            Command::ImportCsv => {
-                if self.doc.is_some() {
-                    self.dialogs.request(DialogKind::OpenCsv, ctx);
-                }
-            }
-            Command::MergeFile => {
-                if self.doc.is_some() {
-                    self.dialogs.request(DialogKind::MergeAssessment, ctx);
-                }
-            }
-            Command::Recover => {
-                if let Some(recovery) = self.recovery.take() {
-                    let mut doc = Document::new(recovery.assessment, recovery.origin);
-                    doc.dirty = true;
-                    self.doc = Some(doc);
-                    self.questionnaire = QuestionnaireView::default();
-                    self.screen = Screen::Questionnaire;
-                }
-            }
-            Command::DiscardRecovery => {
-                self.recovery = None;
-                if let Some(dir) = &self.data_dir {
-                    files::clear_autosave(dir);
-                }
-            }
-            Command::Undo => {
-                if let Some(doc) = &mut self.doc {
-                    doc.undo();
-                    self.autosave_due
-                        .get_or_insert(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
-                }
-            }
-            Command::Redo => {
-                if let Some(doc) = &mut self.doc {
-                    doc.redo();
-                }
-            }
-            Command::Show(screen) => self.screen = screen,
-            Command::Present(Some(question)) => {
-                if self.doc.is_some() {
-                    self.presenting = Some(PresentationView {
-                        question,
-                        revealed: false,
-                    });
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-                }
-            }
-            Command::Present(None) => {
-                self.presenting = None;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
-            Command::SetTheme { dark } => {
-                self.settings.dark = dark;
-                theme::apply(ctx, dark);
-            }
-            Command::Edit(edit) => {
-                if let Some(doc) = &mut self.doc {
-                    doc.apply(edit);
-                    if self.autosave_due.is_none() {
-                        self.autosave_due = Some(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
-                        ctx.request_repaint_after(std::time::Duration::from_secs_f64(
-                            AUTOSAVE_DELAY,
-                        ));
-                    }
-                }
-            }
+        if applied {
+            // This frame was drawn before the commands changed anything: draw the result.
+            ctx.request_repaint();
         }
     }
 
@@ -319,43 +311,39 @@ impl App {
 
     fn close_request(&mut self, ctx: &egui::Context) {
         let asked = ctx.input(|i| i.viewport().close_requested());
-        if asked && !self.quitting && self.doc.as_ref().is_some_and(|d| d.dirty) {
+        if asked && !self.quitting && self.doc.as_ref().is_some_and(Document::is_dirty) {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Pending::Quit);
+            self.overlays.confirm = Some(Pending::Quit);
         }
     }
+}
+
+/// The bar at the bottom: the last file action's outcome, or what is running now.
+fn status_ui(ui: &mut egui::Ui, status: &str, busy: Option<&str>) {
+    ui.horizontal(|ui| match busy {
+        Some(what) => {
+            ui.spinner();
+            ui.label(format!("{what}…"));
+        }
+        None => {
+            ui.weak(status);
+        }
+    });
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.dialog_answers(&ctx);
+        self.dialog_answers();
         self.close_request(&ctx);
-        if self.confirm.is_none()
-            && self.error.is_none()
-            && self.notice.is_none()
-            && self.recovery.is_none()
-            && self.import.is_none()
-        {
+        if !self.overlays.blocking() {
             self.shortcuts(&ctx);
         }
-        if let (Some(presentation), Some(doc)) = (&mut self.presenting, &self.doc) {
-            let frame = egui::Frame::central_panel(ui.style()).inner_margin(32.0);
-            egui::CentralPanel::default().frame(frame).show(ui, |ui| {
-                presentation.ui(ui, &doc.assessment, &doc.scores, &mut self.commands);
-            });
-        } else {
-            egui::Panel::top("top-bar").show(ui, |ui| self.top_bar_ui(ui));
-            egui::CentralPanel::default().show(ui, |ui| self.screen_ui(ui));
-        }
-        self.import_ui(&ctx);
-        self.recovery_ui(&ctx);
-        self.confirm_ui(&ctx);
-        modals::message_ui(&ctx, "Done", &mut self.notice);
-        modals::message_ui(&ctx, "Something went wrong", &mut self.error);
+        self.screens_ui(ui);
+        self.overlays_ui(ui);
+        self.autosave_when_due(&ctx);
         self.apply_commands(&ctx);
         self.window_title(&ctx);
-        self.autosave_when_due(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -363,8 +351,21 @@ impl eframe::App for App {
     }
 
     fn on_exit(&mut self) {
-        if self.doc.as_ref().is_some_and(|d| d.dirty) {
+        // Closed with unsaved work and no question asked (the system shutting down, say):
+        // keep it for the next start. Work the user chose to discard stays discarded.
+        if !self.quitting && self.doc.as_ref().is_some_and(Document::is_dirty) {
             self.autosave_now();
+        }
+        self.jobs.finish_all();
+    }
+}
+
+impl Message {
+    /// The heading of the window showing it.
+    fn heading(self) -> &'static str {
+        match self {
+            Message::Error => "Something went wrong",
+            Message::Notice => "Done",
         }
     }
 }

@@ -3,13 +3,16 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Aggregation, Answer, Participant, Questionnaire, Touchpoint};
-use crate::scoring::Phase;
+use crate::document::{Edit, Revision};
+use crate::files::Recovery;
+use crate::files::csv_import::Table;
+use crate::model::{Assessment, Questionnaire};
 
 use super::Screen;
+use super::dialogs::DialogKind;
 
-/// A request from a view.
-#[derive(Clone, Debug)]
+/// A request from a view, or the result of a job.
+#[derive(Debug)]
 pub enum Command {
     /// Start a new assessment taken with this questionnaire: `alone` for a self-assessment with
     /// one participant, otherwise a workshop whose participants are added next.
@@ -38,75 +41,63 @@ pub enum Command {
         dark: bool,
     },
     Edit(Edit),
+    /// A file dialog was answered: the path chosen, `None` when cancelled.
+    DialogClosed {
+        kind: DialogKind,
+        path: Option<PathBuf>,
+    },
+    /// What to do with unsaved changes standing in the way of something.
+    Unsaved(UnsavedChoice),
+    /// The user has read the message.
+    Dismiss(Message),
+    /// The CSV import dialog is done (imported or cancelled).
+    CloseImport,
+    /// Ask before removing a participant who has answered.
+    AskRemoveParticipant(usize),
+    /// The removal was not confirmed.
+    KeepParticipant,
+    /// A job finished.
+    Done(JobDone),
 }
 
-/// A change to the open assessment; each one can be undone.
-#[derive(Clone, Debug)]
-pub enum Edit {
-    Organisation(String),
-    Date(String),
-    Facilitator(String),
-    AddParticipant,
-    /// Replace a participant's details (their responses are kept).
-    Participant {
-        index: usize,
-        participant: Participant,
-    },
-    RemoveParticipant(usize),
-    Answer {
-        participant: usize,
-        question: String,
-        phase: Phase,
-        answer: Answer,
-    },
-    Comment {
-        participant: usize,
-        question: String,
-        comment: String,
-    },
-    Aggregation(Aggregation),
-    Notes(String),
-    Anonymous(bool),
-    AddTouchpoint(Touchpoint),
-    Touchpoint {
-        index: usize,
-        touchpoint: Touchpoint,
-    },
-    RemoveTouchpoint(usize),
-    /// Participants read from a CSV export, added after the ones already there.
-    ImportParticipants(Vec<Participant>),
-    /// The open assessment merged with another file's.
-    Merge(Box<crate::model::Assessment>),
-    /// Keep the room's answers to a question as an earlier round and vote on it again.
-    NewRound {
-        question: String,
-    },
+/// The answers to "Unsaved changes: save them first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
 }
 
-impl Edit {
-    /// Typing into one text field is one undo step, not one per key.
-    pub fn merges_with(&self, previous: &Edit) -> bool {
-        use Edit::*;
-        match (self, previous) {
-            (Organisation(_), Organisation(_))
-            | (Date(_), Date(_))
-            | (Facilitator(_), Facilitator(_))
-            | (Notes(_), Notes(_)) => true,
-            (
-                Comment {
-                    participant: a,
-                    question: qa,
-                    ..
-                },
-                Comment {
-                    participant: b,
-                    question: qb,
-                    ..
-                },
-            ) => a == b && qa == qb,
-            (Participant { index: a, .. }, Participant { index: b, .. }) => a == b,
-            (Touchpoint { index: a, .. }, Touchpoint { index: b, .. }) => a == b,
-            _ => false,
-        }
-    }
+/// The messages the window shows until read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Message {
+    Error,
+    Notice,
+}
+
+/// What a job came back with. Errors are the message to show: the job has already named the file.
+#[derive(Debug)]
+pub enum JobDone {
+    Loaded {
+        path: PathBuf,
+        result: Result<Box<Assessment>, String>,
+    },
+    Saved {
+        path: PathBuf,
+        revision: Revision,
+        result: Result<(), String>,
+    },
+    AutosaveFailed(String),
+    /// The autosave found at start, if any.
+    RecoveryRead(Option<Result<Box<Recovery>, String>>),
+    CsvRead {
+        path: PathBuf,
+        result: Result<Table, String>,
+    },
+    /// Another file merged with the open assessment as it was at `revision`.
+    Merged {
+        path: PathBuf,
+        revision: Revision,
+        result: Result<(Box<Assessment>, String), String>,
+    },
 }

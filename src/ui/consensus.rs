@@ -8,8 +8,9 @@ use crate::model::{Aggregation, Assessment};
 use crate::scoring::{QuestionScore, RulePosition, Scores};
 
 use super::charts::{perception::perception_ui, spread::spread_ui};
-use super::command::{Command, Edit};
+use super::command::Command;
 use super::theme::{self, fmt_score};
+use crate::document::Edit;
 
 /// How many of the most disputed questions to list for discussion.
 const DISPUTED: usize = 8;

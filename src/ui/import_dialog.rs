@@ -5,17 +5,17 @@
 //! The import is recomputed only when the mapping (or the assessment's participants) changes,
 //! never per frame; the dialog keeps the last report.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Color32, RichText};
 
 use crate::files::count_answers;
-use crate::files::csv_import::{
-    self, ColumnRole, CsvImportError, ImportProblem, ImportReport, Severity, Table,
-};
-use crate::model::{Assessment, Participant, Questionnaire};
+use crate::files::csv_import::{self, ColumnRole, ImportProblem, ImportReport, Severity, Table};
+use crate::model::{Participant, Questionnaire};
 
-use super::command::{Command, Edit};
+use super::command::Command;
+use super::view::{View, ViewCtx};
+use crate::document::Edit;
 
 /// Answers shown per column to help recognise what it holds.
 const SAMPLES: usize = 3;
@@ -86,26 +86,25 @@ enum Action {
 }
 
 impl ImportDialog {
-    /// Reads the file; an unreadable one is an error to show, not a dialog.
-    pub fn open(path: &Path) -> Result<Self, CsvImportError> {
-        let table = csv_import::read_table_file(path)?;
+    /// The dialog for a table read from `path`.
+    pub fn new(path: PathBuf, table: Table) -> Self {
         let samples = column_samples(&table);
-        Ok(Self {
-            path: path.to_path_buf(),
+        Self {
+            path,
             table,
             samples,
             mapping: None,
             columns_content: None,
-        })
+        }
     }
+}
 
-    /// Shows the dialog; returns false once it is closed. Importing pushes one undoable edit.
-    pub fn ui(
-        &mut self,
-        ctx: &egui::Context,
-        assessment: &Assessment,
-        commands: &mut Vec<Command>,
-    ) -> bool {
+impl View for ImportDialog {
+    /// Shows the dialog until it is closed. Importing pushes one undoable edit.
+    fn ui(&mut self, ui: &mut egui::Ui, view: &mut ViewCtx<'_>) {
+        let Some(doc) = view.doc else { return };
+        let assessment = &doc.assessment;
+        let ctx = &ui.ctx().clone();
         let Self {
             path,
             table,
@@ -179,12 +178,12 @@ impl ImportDialog {
                 // Against the participants as they are now, so ids and duplicates are right.
                 let report = csv_import::import(q, table, &mapping.roles, existing);
                 if !report.participants.is_empty() {
-                    commands.push(Command::Edit(Edit::ImportParticipants(report.participants)));
+                    view.push(Command::Edit(Edit::ImportParticipants(report.participants)));
                 }
-                false
+                view.push(Command::CloseImport);
             }
-            Some(Action::Cancel) => false,
-            None => true,
+            Some(Action::Cancel) => view.push(Command::CloseImport),
+            None => {}
         }
     }
 }

@@ -7,8 +7,9 @@ pub mod charts;
 pub mod command;
 mod consensus;
 pub mod dialogs;
-pub mod document;
+mod file_dialog;
 mod import_dialog;
+mod jobs;
 mod presentation;
 mod questionnaire;
 mod results;
@@ -18,11 +19,12 @@ mod setup;
 mod start;
 pub mod theme;
 mod touchpoints;
+pub mod view;
 
 use std::process::ExitCode;
 
 pub use app::{App, AppEnv};
-pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{DialogAnswer, DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use settings::Settings;
 
 /// The screens of the window, in the order a user meets them.
@@ -71,6 +73,7 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
         dialogs: Box::new(NativeDialogs::default()),
         data_dir: eframe::storage_dir(APP_NAME),
         open: file,
+        jobs_in_line: false,
     };
     eframe::run_native(
         APP_NAME,

@@ -5,6 +5,7 @@
 //! hides) the answers, Escape ends the presentation.
 
 use super::charts::still_plot;
+use crate::ui::view::{View, ViewCtx};
 use egui::{Key, RichText};
 use egui_plot::{Bar, BarChart, Legend};
 
@@ -22,7 +23,7 @@ pub struct PresentationView {
 }
 
 impl PresentationView {
-    pub fn ui(
+    fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,
         assessment: &Assessment,
@@ -165,4 +166,11 @@ fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target
             plot.bar_chart(BarChart::new("Today", bars(today, -0.18)).color(theme::CURRENT));
             plot.bar_chart(BarChart::new("Target", bars(target, 0.18)).color(theme::TARGET));
         });
+}
+
+impl View for PresentationView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(doc) = ctx.doc else { return };
+        self.screen_ui(ui, &doc.assessment, &doc.scores, ctx.commands);
+    }
 }

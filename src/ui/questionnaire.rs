@@ -6,6 +6,7 @@
 //! ↑/↓ move between questions, ←/→ between today and target, Page Up/Down between dimensions.
 
 use crate::ui::a11y;
+use crate::ui::view::{View, ViewCtx};
 use egui::accesskit::Role;
 use egui::{Key, RichText};
 
@@ -13,9 +14,10 @@ use crate::model::{Answer, Assessment, Question, Questionnaire};
 use crate::scoring::{Phase, Scores};
 
 use super::answer_keys::{answer_for_key, plain_keys};
-use super::command::{Command, Edit};
-use super::document::answer_of;
+use super::command::Command;
 use super::room_entry::RoomEntry;
+use crate::document::Edit;
+use crate::document::answer_of;
 
 /// Where keyboard entry goes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,7 +40,7 @@ pub struct QuestionnaireView {
 }
 
 impl QuestionnaireView {
-    pub fn ui(
+    fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,
         assessment: &Assessment,
@@ -462,4 +464,11 @@ fn level_card_text(
         egui::Align::LEFT,
     );
     job
+}
+
+impl View for QuestionnaireView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(doc) = ctx.doc else { return };
+        self.screen_ui(ui, &doc.assessment, &doc.scores, ctx.commands);
+    }
 }

@@ -2,6 +2,7 @@
 //! the target, the gaps ranked with what to do about them, and a table of every dimension.
 //! Everything shown comes from the core's `Scores`.
 
+use crate::ui::view::{View, ViewCtx};
 use egui::RichText;
 
 use crate::model::Assessment;
@@ -10,8 +11,8 @@ use crate::scoring::Scores;
 use super::charts::{radar::radar_ui, slope::slope_ui};
 use super::command::Command;
 use super::consensus::{consensus_ui, rules_ui};
-use super::document::Document;
 use super::theme::fmt_score;
+use crate::document::Document;
 
 /// The parts of the results, one at a time so each fits the screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub struct ResultsView {
 }
 
 impl ResultsView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) {
+    fn screen_ui(&mut self, ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) {
         let (assessment, scores) = (&doc.assessment, &doc.scores);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, ResultsTab::Overview, "Overview");
@@ -215,5 +216,12 @@ fn gaps_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
                 ui.weak(format!("Largest gaps in: {}", texts.join("; ")));
             }
         });
+    }
+}
+
+impl View for ResultsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(doc) = ctx.doc else { return };
+        self.screen_ui(ui, doc, ctx.commands);
     }
 }

@@ -14,9 +14,10 @@ use crate::model::{Answer, Assessment};
 use crate::scoring::{Phase, Scores};
 
 use super::answer_keys::{answer_for_key, plain_keys};
-use super::command::{Command, Edit};
-use super::document::answer_of;
+use super::command::Command;
 use super::theme::fmt_score;
+use crate::document::Edit;
+use crate::document::answer_of;
 
 /// The fast-entry grid's state: which question, and where the next key goes.
 #[derive(Default)]

@@ -2,16 +2,23 @@
 
 use crate::model::{Assessment, Level, Participant, Side};
 use crate::ui::a11y;
+use crate::ui::view::{View, ViewCtx};
 use egui::accesskit::Role;
 
-use super::command::{Command, Edit};
+use super::command::Command;
+use crate::document::Edit;
 
 /// The setup screen.
 #[derive(Default)]
 pub struct SetupView;
 
 impl SetupView {
-    pub fn ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
+    fn screen_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        commands: &mut Vec<Command>,
+    ) {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
             ui.heading("Setup");
             ui.weak(format!("Questionnaire: {} (version {})", assessment.questionnaire.title, assessment.questionnaire.version));
@@ -39,7 +46,7 @@ impl SetupView {
                     commands.push(Command::Edit(Edit::AddParticipant));
                 }
                 let participants = super::theme::count(assessment.participants.len(), "participant");
-                ui.weak(format!("{participants} · Ctrl+Z undoes a removal"));
+                ui.weak(format!("{participants} · removing someone who has answered asks first; Ctrl+Z undoes it"));
             });
             participants_ui(ui, &assessment.participants, commands);
             ui.add_space(16.0);
@@ -92,7 +99,9 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                 changed |= ui
                     .add_sized(
                         [220.0, 28.0],
-                        egui::TextEdit::singleline(&mut edited.name).hint_text("name or code"),
+                        egui::TextEdit::singleline(&mut edited.name)
+                            .id_salt(("name", &p.id))
+                            .hint_text("name or code"),
                     )
                     .on_hover_text("Name, or an anonymous code")
                     .changed();
@@ -112,7 +121,9 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                 changed |= ui
                     .add_sized(
                         [200.0, 28.0],
-                        egui::TextEdit::singleline(&mut edited.role).hint_text("role"),
+                        egui::TextEdit::singleline(&mut edited.role)
+                            .id_salt(("role", &p.id))
+                            .hint_text("role"),
                     )
                     .changed();
                 let level_text = edited.level.map_or("—", Level::name);
@@ -129,13 +140,14 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                     })
                     .response
                     .widget_info(a11y::labeled(Role::ComboBox, &level_label));
+                // Clicked only, never pressed from the keyboard: typing in the row cannot reach it.
                 let remove = ui
-                    .button("Remove")
-                    .on_hover_text("Remove this participant and their answers (Ctrl+Z undoes)");
+                    .add(egui::Button::new("Remove").sense(egui::Sense::CLICK))
+                    .on_hover_text("Remove this participant and their answers (asks first when they have answered)");
                 let remove_label = format!("Remove {}", p.name);
                 remove.widget_info(a11y::labeled(Role::Button, &remove_label));
                 if remove.clicked() {
-                    commands.push(Command::Edit(Edit::RemoveParticipant(index)));
+                    commands.push(Command::AskRemoveParticipant(index));
                 }
                 if changed {
                     commands.push(Command::Edit(Edit::Participant {
@@ -146,4 +158,11 @@ fn participants_ui(ui: &mut egui::Ui, participants: &[Participant], commands: &m
                 ui.end_row();
             }
         });
+}
+
+impl View for SetupView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(doc) = ctx.doc else { return };
+        self.screen_ui(ui, &doc.assessment, ctx.commands);
+    }
 }

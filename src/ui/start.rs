@@ -1,6 +1,7 @@
 //! The start screen: the shipped questionnaires to begin with, recent files, Open…, and the
 //! recovery of autosaved work.
 
+use crate::ui::view::{View, ViewCtx};
 use std::path::PathBuf;
 
 use egui::accesskit::Role;
@@ -23,7 +24,7 @@ pub struct RecoveryOffer {
 pub struct StartView;
 
 impl StartView {
-    pub fn ui(
+    fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,
         questionnaires: &[Questionnaire],
@@ -74,18 +75,19 @@ impl StartView {
             .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.strong("Unsaved work was recovered");
+                ui.strong("Recover unsaved work?");
                 let what = if offer.organisation.is_empty() {
                     "an assessment".to_string()
                 } else {
                     offer.organisation.clone()
                 };
-                let file = offer
-                    .origin
-                    .as_ref()
-                    .map_or_else(|| "never saved".to_string(), |p| p.display().to_string());
+                let file = offer.origin.as_ref().map_or_else(
+                    || "a file never saved".to_string(),
+                    |p| p.display().to_string(),
+                );
                 ui.label(format!(
-                    "{what} ({}), {file}, autosaved {}.",
+                    "Convergence closed before changes to {what} ({}) were saved. They were \
+                     autosaved {}; recovering opens them, and they go into {file} when you save.",
                     offer.questionnaire, offer.age
                 ));
                 ui.horizontal(|ui| {
@@ -139,4 +141,10 @@ fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Ve
             });
         });
     });
+}
+
+impl View for StartView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        self.screen_ui(ui, ctx.questionnaires, &ctx.settings.recent, ctx.commands);
+    }
 }

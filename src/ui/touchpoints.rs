@@ -7,6 +7,7 @@ mod editor;
 mod gaps;
 mod matrix;
 
+use crate::ui::view::{View, ViewCtx};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText};
 
@@ -53,7 +54,7 @@ pub struct TouchpointsView {
 }
 
 impl TouchpointsView {
-    pub fn ui(
+    fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,
         assessment: &Assessment,
@@ -202,4 +203,11 @@ fn append(job: &mut LayoutJob, text: &str, size: f32, color: Color32) {
             ..TextFormat::default()
         },
     );
+}
+
+impl View for TouchpointsView {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let Some(doc) = ctx.doc else { return };
+        self.screen_ui(ui, &doc.assessment, &doc.scores, ctx.commands);
+    }
 }

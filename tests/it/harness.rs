@@ -24,6 +24,7 @@ pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harn
                 dialogs,
                 data_dir: Some(data_dir),
                 open: None,
+                jobs_in_line: true,
             },
         )
     })

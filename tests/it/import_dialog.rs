@@ -169,7 +169,7 @@ fn google_forms_export_with_a_reworded_question_mapped_by_hand() {
         current(by_name(&people, "carla@example.org"), "val-02"),
         Answer::Level(4)
     );
-    assert!(harness.state().document().unwrap().dirty);
+    assert!(harness.state().document().unwrap().is_dirty());
 }
 
 #[test]
@@ -334,7 +334,7 @@ fn cancel_and_escape_change_nothing() {
     assert!(!dialog_is_open(&harness));
     let doc = harness.state().document().unwrap();
     assert_eq!(doc.assessment, before);
-    assert!(!doc.dirty, "nothing to save");
+    assert!(!doc.is_dirty(), "nothing to save");
     assert!(!doc.can_undo(), "nothing to undo");
 
     import_again(&mut harness);

@@ -140,11 +140,11 @@ fn save_and_reopen_keeps_every_answer() {
     let mut harness = app(data.path(), vec![path.clone()]);
     start_self_check(&mut harness);
     answer_everything(&mut harness);
-    assert!(harness.state().document().unwrap().dirty);
+    assert!(harness.state().document().unwrap().is_dirty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     let saved = harness.state().document().unwrap();
-    assert!(!saved.dirty, "saved");
+    assert!(!saved.is_dirty(), "saved");
     assert_eq!(saved.path.as_deref(), Some(path.as_path()));
     assert!(!saved.title().starts_with('●'));
     let answers = saved.assessment.clone();
@@ -187,7 +187,7 @@ fn a_broken_file_shows_its_error_and_the_work_stays() {
     assert!(error.contains("broken.ron:4:"), "{error}");
     harness.get_by_label_contains("broken.ron:4:");
     let doc = harness.state().document().unwrap();
-    assert!(doc.dirty, "the unsaved work is still marked unsaved");
+    assert!(doc.is_dirty(), "the unsaved work is still marked unsaved");
     assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(2));
     harness.get_by_label("OK").click();
     harness.run();
@@ -237,14 +237,15 @@ fn autosaved_work_is_recovered_after_a_kill() {
     drop(harness); // killed: no save, no goodbye
 
     let mut restarted = app(data.path(), vec![]);
-    restarted.get_by_label("Unsaved work was recovered");
+    restarted.get_by_label("Recover unsaved work?");
+    restarted.get_by_label_contains("autosaved just now");
     restarted.get_by_label("Recover").click();
     restarted.run();
     assert_eq!(
         answer(&restarted, "com-1", Phase::Current),
         Answer::Level(4)
     );
-    assert!(restarted.state().document().unwrap().dirty);
+    assert!(restarted.state().document().unwrap().is_dirty());
 }
 
 #[test]
@@ -331,7 +332,7 @@ fn a_participants_own_file_merges_into_the_open_one_without_duplicates() {
         doc.assessment.participants,
         expected.assessment.participants
     );
-    assert!(doc.dirty);
+    assert!(doc.is_dirty());
     harness.get_by_label_contains("is already in");
     harness.get_by_label("OK").click();
     harness.run();

@@ -1,15 +1,16 @@
-//! Opening, saving, merging and autosaving: everything the app does with files, and the
-//! question to ask first when unsaved changes stand in the way.
+//! Opening, saving, merging, importing and autosaving: the app starts each as a job off the UI
+//! thread and takes its result back here; and the question to ask first when unsaved changes
+//! stand in the way.
 
 use std::path::{Path, PathBuf};
 
+use super::{App, Pending};
+use crate::document::{Document, Edit};
 use crate::files::{self, MergeSource, merge_assessments};
 use crate::model::Assessment;
-
-use super::{App, Pending};
-use crate::ui::command::{Command, Edit};
-use crate::ui::dialogs::DialogKind;
-use crate::ui::document::Document;
+use crate::ui::command::{Command, JobDone};
+use crate::ui::dialogs::{DialogAnswer, DialogKind};
+use crate::ui::file_dialog::InAppDialog;
 use crate::ui::import_dialog::ImportDialog;
 use crate::ui::questionnaire::QuestionnaireView;
 use crate::ui::{Screen, theme};
@@ -17,8 +18,8 @@ use crate::ui::{Screen, theme};
 impl App {
     /// Carries out `pending` now, or first asks what to do with unsaved changes.
     pub(super) fn unless_unsaved(&mut self, pending: Pending, ctx: &egui::Context) {
-        if self.doc.as_ref().is_some_and(|d| d.dirty) {
-            self.confirm = Some(pending);
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.overlays.confirm = Some(pending);
         } else {
             self.carry_out(pending, ctx);
         }
@@ -32,42 +33,86 @@ impl App {
             } => {
                 let assessment = Assessment::new(*questionnaire);
                 self.doc = Some(Document::new_assessment(assessment, alone));
-                self.questionnaire = QuestionnaireView::default();
+                self.screens.questionnaire = QuestionnaireView::default();
                 self.screen = Screen::Setup;
                 self.forget_autosave();
             }
-            Pending::Open => self.dialogs.request(DialogKind::OpenAssessment, ctx),
-            Pending::OpenPath(path) => self.open(&path),
+            Pending::Open => self.ask_for_file(DialogKind::OpenAssessment, ctx),
+            Pending::OpenPath(path) => self.open(path),
             Pending::Quit => {
                 self.quitting = true;
-                self.forget_autosave();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
 
-    /// Opens a file; on failure the message is shown and the current work stays as it was.
-    pub(super) fn open(&mut self, path: &Path) {
-        match files::load_assessment(path) {
-            Ok(assessment) => {
-                self.doc = Some(Document::new(assessment, Some(path.to_path_buf())));
-                self.settings.remember(path);
-                self.questionnaire = QuestionnaireView::default();
-                self.screen = Screen::Results;
-                self.forget_autosave();
-            }
-            Err(err) => {
-                self.error = Some(format!(
-                    "Could not open the file; nothing was changed.\n\n{err}"
-                ))
+    /// Asks the desktop for a file; the answer comes back as `DialogClosed`.
+    pub(super) fn ask_for_file(&mut self, kind: DialogKind, ctx: &egui::Context) {
+        // Everything but opening works on the open assessment.
+        if kind != DialogKind::OpenAssessment && self.doc.is_none() {
+            return;
+        }
+        self.dialogs.request(kind, ctx);
+    }
+
+    /// Turns the desktop dialog's answers into commands; where it has none, asks in the window.
+    pub(super) fn dialog_answers(&mut self) {
+        while let Some((kind, answer)) = self.dialogs.poll() {
+            match answer {
+                DialogAnswer::Chosen(path) => self.commands.push(Command::DialogClosed {
+                    kind,
+                    path: Some(path),
+                }),
+                DialogAnswer::Cancelled => self
+                    .commands
+                    .push(Command::DialogClosed { kind, path: None }),
+                DialogAnswer::Unavailable => {
+                    let folder = self
+                        .doc
+                        .as_ref()
+                        .and_then(|d| d.path.as_deref())
+                        .and_then(Path::parent);
+                    self.overlays.file_dialog = Some(InAppDialog::new(kind, folder));
+                }
             }
         }
     }
 
-    /// Merges another assessment file into the open one (undoably); participants it shares
-    /// with the open one are reported, not added twice.
-    pub(super) fn merge(&mut self, path: &Path) {
-        let Some(doc) = &mut self.doc else { return };
+    pub(super) fn dialog_closed(
+        &mut self,
+        kind: DialogKind,
+        path: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) {
+        self.overlays.file_dialog = None;
+        let Some(path) = path else {
+            self.after_save = None; // cancelled: what waited for a save waits no more
+            return;
+        };
+        match kind {
+            DialogKind::OpenAssessment => self.open(path),
+            DialogKind::SaveAssessment => self.save_to(path, ctx),
+            DialogKind::MergeAssessment => self.merge(path),
+            DialogKind::OpenCsv => self.jobs.run("Reading the CSV export", move || {
+                let result = files::csv_import::read_table_file(&path).map_err(|e| e.to_string());
+                Some(Command::Done(JobDone::CsvRead { path, result }))
+            }),
+        }
+    }
+
+    /// Reads a file; its result opens it, or shows why not and leaves the current work as it was.
+    pub(super) fn open(&mut self, path: PathBuf) {
+        self.jobs.run("Opening", move || {
+            let result = files::load_assessment(&path)
+                .map(Box::new)
+                .map_err(|e| e.to_string());
+            Some(Command::Done(JobDone::Loaded { path, result }))
+        });
+    }
+
+    /// Merges another assessment file into the open one as it is now.
+    pub(super) fn merge(&mut self, path: PathBuf) {
+        let Some(doc) = &self.doc else { return };
         let open = MergeSource {
             path: doc
                 .path
@@ -75,99 +120,84 @@ impl App {
                 .unwrap_or_else(|| PathBuf::from("the open assessment")),
             assessment: doc.assessment.clone(),
         };
-        let merged = files::load_assessment(path)
-            .map_err(|e| e.to_string())
-            .and_then(|other| {
-                let other = MergeSource {
-                    path: path.to_path_buf(),
-                    assessment: other,
-                };
-                merge_assessments(vec![open, other]).map_err(|e| e.to_string())
-            });
-        match merged {
-            Ok(merged) => {
-                let before = doc.assessment.participants.len();
-                let added = merged.assessment.participants.len() - before;
-                let added = theme::count(added, "participant");
-                let mut report = format!("Merged {}: {added} added.", path.display());
-                for line in merged.report_lines() {
-                    report.push_str(&format!("\n{line}"));
-                }
-                self.commands
-                    .push(Command::Edit(Edit::Merge(Box::new(merged.assessment))));
-                self.notice = Some(report);
-            }
-            Err(err) => {
-                self.error = Some(format!("Could not merge; nothing was changed.\n\n{err}"))
-            }
-        }
+        let revision = doc.revision();
+        self.jobs.run("Merging", move || {
+            let result = merge_with(open, &path);
+            Some(Command::Done(JobDone::Merged {
+                path,
+                revision,
+                result,
+            }))
+        });
     }
 
     pub(super) fn save(&mut self, ctx: &egui::Context) {
         match self.doc.as_ref().and_then(|d| d.path.clone()) {
-            Some(path) => self.save_to(&path, ctx),
-            None if self.doc.is_some() => self.dialogs.request(DialogKind::SaveAssessment, ctx),
-            None => {}
+            Some(path) => self.save_to(path, ctx),
+            None => self.ask_for_file(DialogKind::SaveAssessment, ctx),
         }
     }
 
-    pub(super) fn save_to(&mut self, path: &Path, ctx: &egui::Context) {
-        let Some(doc) = &mut self.doc else { return };
-        match files::save_assessment(&doc.assessment, path) {
-            Ok(()) => {
-                doc.mark_saved(path.to_path_buf());
-                self.settings.remember(path);
-                self.forget_autosave();
-                if let Some(next) = self.after_save.take() {
-                    self.carry_out(next, ctx);
-                }
-            }
-            Err(err) => {
-                self.after_save = None;
-                self.error = Some(format!(
-                    "Could not save; your work is still open and unchanged.\n\n{err}"
-                ));
-            }
-        }
+    /// Writes the document as it is now; the unsaved mark goes when the write succeeds.
+    pub(super) fn save_to(&mut self, path: PathBuf, _ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        let revision = doc.revision();
+        // Serialised here, so the file holds exactly this revision whatever is edited meanwhile.
+        let text = files::assessment_to_ron(&doc.assessment, &path);
+        self.jobs.run("Saving", move || {
+            let result = text
+                .and_then(|text| files::write_atomic(&path, text.as_bytes()))
+                .map_err(|e| e.to_string());
+            Some(Command::Done(JobDone::Saved {
+                path,
+                revision,
+                result,
+            }))
+        });
     }
 
     /// The work is saved or deliberately dropped: the autosave has nothing left to protect.
     pub(super) fn forget_autosave(&mut self) {
         self.autosave_due = None;
-        if let Some(dir) = &self.data_dir {
-            files::clear_autosave(dir);
+        if let Some(dir) = self.data_dir.clone() {
+            // Through the worker, after any autosave still being written.
+            self.jobs.run("Tidying up", move || {
+                files::clear_autosave(&dir);
+                None
+            });
         }
     }
 
-    pub(super) fn dialog_answers(&mut self, ctx: &egui::Context) {
-        while let Some((kind, path)) = self.dialogs.poll() {
-            match (kind, path) {
-                (DialogKind::OpenAssessment, Some(path)) => self.open(&path),
-                (DialogKind::SaveAssessment, Some(path)) => self.save_to(&path, ctx),
-                (DialogKind::MergeAssessment, Some(path)) => self.merge(&path),
-                (DialogKind::OpenCsv, Some(path)) => match ImportDialog::open(&path) {
-                    Ok(dialog) => self.import = Some(dialog),
-                    Err(err) => {
-                        self.error =
-                            Some(format!("Could not import; nothing was changed.\n\n{err}"))
-                    }
-                },
-                (_, None) => self.after_save = None, // cancelled
-            }
+    /// Looks for work a crashed or killed session left behind.
+    pub(super) fn read_recovery(&mut self) {
+        if let Some(dir) = self.data_dir.clone() {
+            self.jobs.run("Looking for unsaved work", move || {
+                let found = files::read_autosave(&dir)
+                    .map(|read| read.map(Box::new).map_err(|e| e.to_string()));
+                Some(Command::Done(JobDone::RecoveryRead(found)))
+            });
         }
     }
 
     /// Writes the autosave now instead of after the usual pause (tests; quitting).
     pub fn autosave_now(&mut self) {
         self.autosave_due = None;
-        let (Some(dir), Some(doc)) = (&self.data_dir, &self.doc) else {
+        let (Some(dir), Some(doc)) = (self.data_dir.clone(), &self.doc) else {
             return;
         };
-        if !doc.dirty {
+        if !doc.is_dirty() {
             return;
         }
-        if let Err(err) = files::write_autosave(dir, &doc.assessment, doc.path.as_deref()) {
-            self.error = Some(format!("Autosave failed: {err}"));
+        let origin = doc.path.clone();
+        // Serialised here; only the writing happens on the worker.
+        match files::assessment_to_ron(&doc.assessment, &dir) {
+            Ok(text) => self.jobs.run("Autosaving", move || {
+                let written = files::write_autosave_text(&dir, &text, origin.as_deref());
+                written
+                    .err()
+                    .map(|err| Command::Done(JobDone::AutosaveFailed(err.to_string())))
+            }),
+            Err(err) => self.overlays.error = Some(format!("Autosave failed: {err}")),
         }
     }
 
@@ -181,4 +211,129 @@ impl App {
             }
         }
     }
+
+    /// Takes a finished job's result into the app.
+    pub(super) fn job_done(&mut self, done: JobDone, ctx: &egui::Context) {
+        match done {
+            JobDone::Loaded { path, result } => match result {
+                Ok(assessment) => self.opened(*assessment, path),
+                Err(err) => {
+                    self.overlays.error = Some(format!(
+                        "Could not open the file; nothing was changed.\n\n{err}"
+                    ))
+                }
+            },
+            JobDone::Saved {
+                path,
+                revision,
+                result,
+            } => self.saved(path, revision, result, ctx),
+            JobDone::AutosaveFailed(err) => {
+                self.overlays.error = Some(format!("Autosave failed: {err}"))
+            }
+            JobDone::RecoveryRead(None) => {}
+            JobDone::RecoveryRead(Some(Ok(recovery))) => self.overlays.recovery = Some(*recovery),
+            JobDone::RecoveryRead(Some(Err(err))) => {
+                self.overlays.error = Some(format!(
+                    "The autosaved work could not be read; it is kept as it is.\n{err}"
+                ))
+            }
+            JobDone::CsvRead { path, result } => match result {
+                Ok(table) => self.overlays.import = Some(ImportDialog::new(path, table)),
+                Err(err) => {
+                    self.overlays.error =
+                        Some(format!("Could not import; nothing was changed.\n\n{err}"))
+                }
+            },
+            JobDone::Merged {
+                path,
+                revision,
+                result,
+            } => self.merged(path, revision, result),
+        }
+    }
+
+    fn opened(&mut self, assessment: Assessment, path: PathBuf) {
+        self.status = format!("Opened {}", path.display());
+        self.settings.remember(&path);
+        self.doc = Some(Document::new(assessment, Some(path)));
+        self.screens.questionnaire = QuestionnaireView::default();
+        self.screen = Screen::Results;
+        self.forget_autosave();
+    }
+
+    fn saved(
+        &mut self,
+        path: PathBuf,
+        revision: crate::document::Revision,
+        result: Result<(), String>,
+        ctx: &egui::Context,
+    ) {
+        let Some(doc) = &mut self.doc else { return };
+        match result {
+            Ok(()) => {
+                doc.mark_saved(path.clone(), revision);
+                self.status = format!("Saved to {}", path.display());
+                self.settings.remember(&path);
+                if !doc.is_dirty() {
+                    self.forget_autosave();
+                }
+                if let Some(next) = self.after_save.take() {
+                    self.carry_out(next, ctx);
+                }
+            }
+            Err(err) => {
+                self.after_save = None;
+                self.status = format!("Not saved: {}", path.display());
+                self.overlays.error = Some(format!(
+                    "Could not save; your work is still open and unchanged.\n\n{err}"
+                ));
+            }
+        }
+    }
+
+    fn merged(
+        &mut self,
+        path: PathBuf,
+        revision: crate::document::Revision,
+        result: Result<(Box<Assessment>, String), String>,
+    ) {
+        let Some(doc) = &self.doc else { return };
+        if doc.revision() != revision {
+            // Edited while the merge ran: merge again into the work as it is now.
+            self.merge(path);
+            return;
+        }
+        match result {
+            Ok((assessment, report)) => {
+                self.commands.push(Command::Edit(Edit::Merge(assessment)));
+                self.overlays.notice = Some(report);
+            }
+            Err(err) => {
+                self.overlays.error =
+                    Some(format!("Could not merge; nothing was changed.\n\n{err}"))
+            }
+        }
+    }
+}
+
+/// The open assessment merged with the file at `path`, and what the merge did, in words.
+fn merge_with(open: MergeSource, path: &Path) -> Result<(Box<Assessment>, String), String> {
+    let before = open.assessment.participants.len();
+    let other = files::load_assessment(path).map_err(|e| e.to_string())?;
+    let other = MergeSource {
+        path: path.to_path_buf(),
+        assessment: other,
+    };
+    let merged = merge_assessments(vec![open, other]).map_err(|e| e.to_string())?;
+    let added = merged.assessment.participants.len().saturating_sub(before);
+    let mut report = format!(
+        "Merged {}: {} added.",
+        path.display(),
+        theme::count(added, "participant")
+    );
+    for line in merged.report_lines() {
+        report.push_str(&format!("\n{line}"));
+    }
+    Ok((Box::new(merged.assessment), report))
 }

@@ -1,94 +1,109 @@
-//! The windows over the app: unsaved changes, recovered work, the CSV import, messages.
+//! The windows over the app: unsaved changes, recovered work, removing a participant who has
+//! answered, messages. Each is drawn from what it shows and answers with a command.
 
+use super::{Overlays, Pending};
 use crate::files::Recovery;
-
-use super::App;
-use crate::ui::document::Document;
+use crate::ui::command::{Command, Message, UnsavedChoice};
 use crate::ui::start::{RecoveryOffer, StartView};
+use crate::ui::theme;
+use crate::ui::view::ViewCtx;
 
-impl App {
-    /// Asks before unsaved changes would be lost.
-    pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
-        let Some(pending) = self.confirm.clone() else {
-            return;
-        };
-        let name = self
-            .doc
-            .as_ref()
-            .map_or_else(String::new, Document::file_name);
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("confirm-unsaved")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading("Unsaved changes");
-            ui.label(format!(
-                "{name} has changes that are not saved. Save them first?"
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    choice = Some("save");
-                }
-                if ui.button("Don't save").clicked() {
-                    choice = Some("discard");
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some("cancel");
-                }
-            });
-        });
-        match choice {
-            Some("save") => {
-                self.confirm = None;
-                self.after_save = Some(pending);
-                self.save(ctx);
-            }
-            Some("discard") => {
-                // The document stays dirty: if what replaces it fails to open, it is still the work.
-                self.confirm = None;
-                self.carry_out(pending, ctx);
-            }
-            Some(_) => self.confirm = None,
-            None => {}
-        }
+/// Every modal that is open, topmost last.
+pub(super) fn overlays_ui(ui: &mut egui::Ui, overlays: &Overlays, ctx: &mut ViewCtx<'_>) {
+    if let Some(recovery) = &overlays.recovery {
+        recovery_ui(ui, recovery, ctx);
     }
-
-    pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
-        let (Some(dialog), Some(doc)) = (&mut self.import, &self.doc) else {
-            return;
-        };
-        if !dialog.ui(ctx, &doc.assessment, &mut self.commands) {
-            self.import = None;
-        }
+    if let Some(index) = overlays.remove_participant {
+        remove_participant_ui(ui, index, ctx);
     }
-
-    pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
-        let Some(recovery) = &self.recovery else {
-            return;
-        };
-        let offer = RecoveryOffer::from(recovery);
-        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            StartView::recovery_ui(ui, &offer, &mut self.commands);
-        });
+    if let Some(pending) = &overlays.confirm {
+        confirm_ui(ui, pending, ctx);
+    }
+    if let Some(text) = &overlays.notice {
+        message_ui(ui, Message::Notice, text, ctx);
+    }
+    if let Some(text) = &overlays.error {
+        message_ui(ui, Message::Error, text, ctx);
     }
 }
 
-/// `message` in a window of its own until the user presses OK.
-pub(super) fn message_ui(ctx: &egui::Context, heading: &str, message: &mut Option<String>) {
-    let Some(text) = message.as_deref() else {
+/// Asks before unsaved changes would be lost.
+fn confirm_ui(ui: &egui::Ui, pending: &Pending, ctx: &mut ViewCtx<'_>) {
+    let name = ctx.doc.map_or_else(String::new, |d| d.file_name());
+    let instead = match pending {
+        Pending::Quit => "before closing",
+        Pending::New { .. } => "before starting a new assessment",
+        Pending::Open | Pending::OpenPath(_) => "before opening another file",
+    };
+    egui::Modal::new(egui::Id::unique("confirm-unsaved")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "{name} has changes that are not saved. Save them {instead}?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for (label, choice) in [
+                ("Save", UnsavedChoice::Save),
+                ("Don't save", UnsavedChoice::Discard),
+                ("Cancel", UnsavedChoice::Cancel),
+            ] {
+                if ui.button(label).clicked() {
+                    ctx.push(Command::Unsaved(choice));
+                }
+            }
+        });
+    });
+}
+
+fn recovery_ui(ui: &egui::Ui, recovery: &Recovery, ctx: &mut ViewCtx<'_>) {
+    let offer = RecoveryOffer::from(recovery);
+    egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        StartView::recovery_ui(ui, &offer, ctx.commands);
+    });
+}
+
+/// Someone who has answered is not removed by a stray click: ask, naming what goes with them.
+fn remove_participant_ui(ui: &egui::Ui, index: usize, ctx: &mut ViewCtx<'_>) {
+    let Some(doc) = ctx.doc else { return };
+    let Some(participant) = doc.assessment.participants.get(index) else {
         return;
     };
-    let mut close = false;
-    egui::Modal::new(egui::Id::unique(heading)).show(ctx, |ui| {
+    let name = doc.assessment.display_name(participant);
+    let answers = theme::count(participant.responses.len(), "answered question");
+    egui::Modal::new(egui::Id::unique("remove-participant")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading(format!("Remove {name}?"));
+        ui.label(format!(
+            "{name} has {answers}. Removing them takes their answers out of every score; \
+             Ctrl+Z brings them back."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Remove").clicked() {
+                ctx.push(Command::Edit(crate::document::Edit::RemoveParticipant(
+                    index,
+                )));
+            }
+            if ui.button("Keep").clicked() {
+                ctx.push(Command::KeepParticipant);
+            }
+        });
+    });
+}
+
+/// A message in a window of its own until the user presses OK.
+fn message_ui(ui: &egui::Ui, kind: Message, text: &str, ctx: &mut ViewCtx<'_>) {
+    egui::Modal::new(egui::Id::unique(kind.heading())).show(ui.ctx(), |ui| {
         ui.set_max_width(640.0);
-        ui.heading(heading);
+        ui.heading(kind.heading());
         ui.label(egui::RichText::new(text).monospace());
         ui.add_space(8.0);
-        close = ui.button("OK").clicked();
+        if ui.button("OK").clicked() {
+            ctx.push(Command::Dismiss(kind));
+        }
     });
-    if close {
-        *message = None;
-    }
 }
 
 impl From<&Recovery> for RecoveryOffer {
@@ -98,7 +113,7 @@ impl From<&Recovery> for RecoveryOffer {
             .and_then(|m| m.elapsed().ok())
             .map_or_else(
                 || "some time ago".to_string(),
-                |d| format!("{} minutes ago", d.as_secs() / 60),
+                |d| age_in_words(d.as_secs()),
             );
         RecoveryOffer {
             organisation: recovery.assessment.organisation.clone(),
@@ -107,4 +122,15 @@ impl From<&Recovery> for RecoveryOffer {
             age,
         }
     }
+}
+
+/// "just now", "1 minute ago", "3 hours ago", "2 days ago".
+pub fn age_in_words(seconds: u64) -> String {
+    let (amount, unit) = match seconds {
+        0..60 => return "just now".to_string(),
+        60..3_600 => (seconds / 60, "minute"),
+        3_600..86_400 => (seconds / 3_600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    format!("{} ago", theme::count(amount as usize, unit))
 }

@@ -1,31 +1,39 @@
 //! The bar at the top: the File and Edit menus, the screens, the theme switch.
 
-use super::App;
+use crate::document::Document;
 use crate::ui::Screen;
 use crate::ui::command::Command;
+use crate::ui::view::{View, ViewCtx};
 
-impl App {
-    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+/// The top bar; it knows which screen is in view.
+pub(super) struct TopBar {
+    pub screen: Screen,
+}
+
+impl View for TopBar {
+    fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let doc = ctx.doc;
+        let commands = &mut *ctx.commands;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
                 if ui
                     .add(egui::Button::new("New…").shortcut_text("Ctrl+N"))
                     .clicked()
                 {
-                    self.commands.push(Command::Show(Screen::Start));
+                    commands.push(Command::Show(Screen::Start));
                 }
                 if ui
                     .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
                     .clicked()
                 {
-                    self.commands.push(Command::Open);
+                    commands.push(Command::Open);
                 }
-                let has_doc = self.doc.is_some();
+                let has_doc = doc.is_some();
                 if ui
                     .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
                     .clicked()
                 {
-                    self.commands.push(Command::Save);
+                    commands.push(Command::Save);
                 }
                 if ui
                     .add_enabled(
@@ -34,14 +42,14 @@ impl App {
                     )
                     .clicked()
                 {
-                    self.commands.push(Command::SaveAs);
+                    commands.push(Command::SaveAs);
                 }
                 ui.separator();
                 if ui
                     .add_enabled(has_doc, egui::Button::new("Import CSV answers…"))
                     .clicked()
                 {
-                    self.commands.push(Command::ImportCsv);
+                    commands.push(Command::ImportCsv);
                 }
                 if ui
                     .add_enabled(has_doc, egui::Button::new("Merge answers from a file…"))
@@ -50,19 +58,16 @@ impl App {
                     )
                     .clicked()
                 {
-                    self.commands.push(Command::MergeFile);
+                    commands.push(Command::MergeFile);
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let (undo, redo) = self
-                    .doc
-                    .as_ref()
-                    .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+                let (undo, redo) = doc.map_or((false, false), |d| (d.can_undo(), d.can_redo()));
                 if ui
                     .add_enabled(undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
                     .clicked()
                 {
-                    self.commands.push(Command::Undo);
+                    commands.push(Command::Undo);
                 }
                 if ui
                     .add_enabled(
@@ -71,12 +76,12 @@ impl App {
                     )
                     .clicked()
                 {
-                    self.commands.push(Command::Redo);
+                    commands.push(Command::Redo);
                 }
             });
             ui.separator();
             for screen in Screen::ALL {
-                let enabled = screen == Screen::Start || self.doc.is_some();
+                let enabled = screen == Screen::Start || doc.is_some();
                 if ui
                     .add_enabled(
                         enabled,
@@ -84,21 +89,21 @@ impl App {
                     )
                     .clicked()
                 {
-                    self.commands.push(Command::Show(screen));
+                    commands.push(Command::Show(screen));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let dark = self.settings.dark;
+                let dark = ctx.settings.dark;
                 let label = if dark { "Light theme" } else { "Dark theme" };
                 if ui
                     .button(label)
                     .on_hover_text("Switch between light and dark theme")
                     .clicked()
                 {
-                    self.commands.push(Command::SetTheme { dark: !dark });
+                    commands.push(Command::SetTheme { dark: !dark });
                 }
-                if let Some(doc) = &self.doc {
-                    ui.weak(doc.marked_name());
+                if let Some(doc) = doc {
+                    ui.weak(Document::marked_name(doc));
                 }
             });
         });

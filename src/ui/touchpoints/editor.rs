@@ -6,10 +6,11 @@ use crate::ui::a11y;
 use egui::RichText;
 use egui::accesskit::Role;
 
+use crate::document::Edit;
 use crate::model::{Assessment, Engagement, Frequency, Level, Touchpoint};
 use crate::scoring::TouchpointAnalysis;
 use crate::ui::charts::heatmap::MISSING;
-use crate::ui::command::{Command, Edit};
+use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::theme::readable;
 
