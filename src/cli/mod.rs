@@ -52,6 +52,10 @@ pub enum Command {
         /// Organisation name to record in the assessment.
         #[arg(long, default_value = "")]
         organisation: String,
+        /// Write the participants that were read even when some cells could not be (the run
+        /// still exits 1). Without it, a run with errors writes nothing.
+        #[arg(long)]
+        force: bool,
     },
     /// Merge assessments taken with the same questionnaire (participants who answered alone on
     /// their own laptops) into one; a participant present in more than one file is kept once
@@ -138,7 +142,16 @@ pub fn run(command: Command) -> Result<ExitCode> {
             responses,
             output,
             organisation,
-        } => import_csv(&questionnaire, &responses, &output, organisation),
+            force,
+        } => import_csv(
+            &questionnaire,
+            &responses,
+            &output,
+            ImportOptions {
+                organisation,
+                force,
+            },
+        ),
         Command::Merge {
             assessments,
             output,
@@ -171,9 +184,9 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
 }
 
 fn validate_one(path: &Path) -> Result<(), FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|cause| FileError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     if text.contains("format_version") {
         files::parse_assessment(&text, path).map(drop)
@@ -285,13 +298,23 @@ fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `import-csv` records and whether it writes a partial result.
+struct ImportOptions {
+    organisation: String,
+    force: bool,
+}
+
+/// Imports `responses` into a new assessment at `output`. Writes nothing when nobody was
+/// imported, or when there were errors and `--force` was not given.
 fn import_csv(
     questionnaire: &str,
     responses: &Path,
     output: &Path,
-    organisation: String,
+    options: ImportOptions,
 ) -> Result<ExitCode> {
     use crate::files::csv_import;
+    let questionnaire_file = Path::new(questionnaire);
+    files::refuse_inputs(output, &[responses, questionnaire_file])?;
     let q = files::resolve_questionnaire(questionnaire)?;
     let report = csv_import::import_file(&q, responses, &[])?;
     for problem in &report.problems {
@@ -302,17 +325,31 @@ fn import_csv(
         .iter()
         .filter(|p| p.severity == csv_import::Severity::Error)
         .count();
+    let imported = report.participants.len();
+    if imported == 0 {
+        anyhow::bail!(
+            "{}: nobody was imported; {} was not written",
+            responses.display(),
+            output.display()
+        );
+    }
+    if errors > 0 && !options.force {
+        anyhow::bail!(
+            "{}: {errors} errors; {} was not written (fix the file, or give --force to write \
+             the {imported} participants read)",
+            responses.display(),
+            output.display(),
+        );
+    }
     let mut assessment = crate::model::Assessment::new(q);
-    assessment.organisation = organisation;
+    assessment.organisation = options.organisation;
     assessment.date = chrono::Local::now().format("%Y-%m-%d").to_string();
     assessment.participants = report.participants;
     files::save_assessment(&assessment, output)?;
     eprintln!(
-        "{}: wrote {} participants; {} problems ({} errors)",
+        "{}: wrote {imported} participants; {} problems ({errors} errors)",
         output.display(),
-        assessment.participants.len(),
         report.problems.len(),
-        errors
     );
     Ok(if errors == 0 {
         ExitCode::SUCCESS
@@ -323,6 +360,8 @@ fn import_csv(
 
 /// Merges the files into `output`; each participant left out as a duplicate is named on stderr.
 fn merge(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
+    let input_paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    files::refuse_inputs(output, &input_paths)?;
     let sources = inputs
         .iter()
         .map(|path| {

@@ -67,9 +67,9 @@ fn answer_problems(assessment: &Assessment) -> Vec<Problem> {
 
 /// Reads and parses an assessment file.
 pub fn load_assessment(path: &Path) -> Result<Assessment, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|cause| FileError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     parse_assessment(&text, path)
 }

@@ -32,9 +32,9 @@ pub fn write_autosave(
 /// Writes an assessment already turned into RON text as the autosave: the window serialises
 /// on its own thread and leaves only the writing to a worker.
 pub fn write_autosave_text(dir: &Path, text: &str, origin: Option<&Path>) -> Result<(), FileError> {
-    std::fs::create_dir_all(dir).map_err(|source| FileError::Write {
+    std::fs::create_dir_all(dir).map_err(|cause| FileError::Write {
         path: dir.to_path_buf(),
-        source,
+        cause,
     })?;
     let origin_text = origin
         .map(|p| p.to_string_lossy().into_owned())

@@ -26,10 +26,10 @@ pub use table::{Table, TableRow, read_table};
 #[derive(Debug, thiserror::Error)]
 pub enum CsvImportError {
     /// The file could not be read from disk.
-    #[error("cannot read {}: {source}", file.display())]
+    #[error("{}: cannot read: {cause}", file.display())]
     Read {
         file: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// The bytes are not text in an encoding we know.
     #[error("{}{message}", InFile(file))]
@@ -117,9 +117,9 @@ impl fmt::Display for AtLine {
 /// Reads a CSV file into a table: UTF-8 (with or without BOM), UTF-16 with a BOM, or else
 /// Windows-1252 as Excel writes "CSV" on Windows (the table notes it). Errors name the file.
 pub fn read_table_file(path: &Path) -> Result<Table, CsvImportError> {
-    let bytes = std::fs::read(path).map_err(|source| CsvImportError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| CsvImportError::Read {
         file: path.to_path_buf(),
-        source,
+        cause,
     })?;
     let decoded = decode::decode(&bytes).map_err(|message| CsvImportError::Encoding {
         file: Some(path.to_path_buf()),

@@ -11,17 +11,31 @@ use crate::validate::Problem;
 /// Why a file could not be read or written.
 #[derive(Debug, Error)]
 pub enum FileError {
-    #[error("{}: cannot read: {source}", path.display())]
+    // The cause is part of the message and not an error `source`, so that printing the
+    // chain (`{:#}`) states it once.
+    #[error("{}: cannot read: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write: {cause}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+
+    #[error(
+        "{}: the file is read-only; nothing was written (make it writable or choose another file)",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+
+    #[error(
+        "{}: this is one of the files being read; nothing was written (choose another output file)",
+        path.display()
+    )]
+    OutputIsInput { path: PathBuf },
 
     #[error("{}:{line}:{col}: {message}", path.display())]
     Syntax {

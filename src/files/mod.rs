@@ -10,7 +10,7 @@ mod merge;
 mod questionnaire_file;
 
 pub use assessment_file::{assessment_to_ron, load_assessment, parse_assessment, save_assessment};
-pub use atomic::write_atomic;
+pub use atomic::{refuse_inputs, write_atomic};
 pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave, write_autosave_text};
 pub use error::FileError;
 pub use merge::{

@@ -35,9 +35,9 @@ pub fn parse_questionnaire(text: &str, path: &Path) -> Result<Questionnaire, Fil
 
 /// Reads, parses and validates a questionnaire file.
 pub fn load_questionnaire(path: &Path) -> Result<Questionnaire, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|source| FileError::Read {
+    let text = std::fs::read_to_string(path).map_err(|cause| FileError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     parse_questionnaire(&text, path)
 }

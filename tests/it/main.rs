@@ -7,6 +7,7 @@ mod files;
 mod harness;
 mod import_dialog;
 mod merge;
+mod safe_writes;
 mod scoring;
 mod support;
 mod touchpoints;
