@@ -64,7 +64,10 @@ fn entries(dir: &Path) -> Vec<String> {
 /// A folder holding `good.csv` (three respondents, no errors) and `good.ron` imported from it.
 fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
     // Named so that a temporary file's name in a message cannot hide in the folder's.
-    let dir = tempfile::Builder::new().prefix("safe-writes").tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("safe-writes")
+        .tempdir()
+        .unwrap();
     let csv = dir.path().join("good.csv");
     std::fs::copy(data("csv/ms_forms.csv"), &csv).unwrap();
     let ron = dir.path().join("good.ron");
