@@ -22,10 +22,10 @@ impl DialogKind {
     /// The dialog's title.
     pub fn title(self) -> &'static str {
         match self {
-            DialogKind::OpenAssessment => "Open an assessment",
+            DialogKind::OpenAssessment => "Choose an assessment to open",
             DialogKind::SaveAssessment => "Save the assessment as",
-            DialogKind::OpenCsv => "Import answers from a CSV export",
-            DialogKind::MergeAssessment => "Merge answers from an assessment file",
+            DialogKind::OpenCsv => "Choose a CSV export to import",
+            DialogKind::MergeAssessment => "Choose an assessment to merge in",
         }
     }
 

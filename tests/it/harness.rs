@@ -15,9 +15,22 @@ pub fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
 
 /// The same at another window size (a projector's 1920×1080, say).
 pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
+    app_with(data_dir, ScriptedDialogs::answering(paths), size)
+}
+
+/// The app on a desktop with no native file dialog (no portal, no zenity): it asks in the window.
+pub fn app_without_native_dialogs(data_dir: &Path) -> Harness<'static, App> {
+    app_with(
+        data_dir,
+        ScriptedDialogs::unavailable(),
+        egui::vec2(1280.0, 800.0),
+    )
+}
+
+fn app_with(data_dir: &Path, dialogs: ScriptedDialogs, size: egui::Vec2) -> Harness<'static, App> {
     let data_dir = data_dir.to_path_buf();
     Harness::builder().with_size(size).build_eframe(move |cc| {
-        let dialogs = Box::new(ScriptedDialogs::answering(paths));
+        let dialogs = Box::new(dialogs);
         App::new(
             cc,
             AppEnv {

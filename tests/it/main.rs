@@ -2,7 +2,9 @@
 
 mod cli;
 mod csv_import;
+mod document;
 mod export_halves;
+mod file_actions;
 mod files;
 mod harness;
 mod import_dialog;

@@ -134,7 +134,7 @@ impl App {
     }
 
     /// Schedules the autosave that protects an edit, unless one is already due.
-    fn autosave_soon(&mut self, ctx: &egui::Context) {
+    pub(super) fn autosave_soon(&mut self, ctx: &egui::Context) {
         if self.autosave_due.is_none() {
             self.autosave_due = Some(ctx.input(|i| i.time) + AUTOSAVE_DELAY);
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_DELAY));

@@ -220,7 +220,12 @@ impl App {
                 Err(err) => {
                     self.overlays.error = Some(format!(
                         "Could not open the file; nothing was changed.\n\n{err}"
-                    ))
+                    ));
+                    // "Don't save" gave up the autosave for a file that did not open: the
+                    // work is still here, so protect it again.
+                    if self.doc.as_ref().is_some_and(Document::is_dirty) {
+                        self.autosave_soon(ctx);
+                    }
                 }
             },
             JobDone::Saved {
