@@ -26,8 +26,10 @@ pub fn parse_assessment(text: &str, path: &Path) -> Result<Assessment, FileError
             supported: FORMAT_VERSION,
         });
     }
-    let assessment: Assessment =
+    let mut assessment: Assessment =
         ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
+    // Older formats are read into this version's shape, so they are saved in it.
+    assessment.format_version = FORMAT_VERSION;
     let mut problems = validate(&assessment.questionnaire, text);
     problems.extend(answer_problems(&assessment));
     if problems.is_empty() {

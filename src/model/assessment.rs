@@ -9,7 +9,8 @@ use super::questionnaire::Questionnaire;
 use super::touchpoint::{Level, Touchpoint};
 
 /// The assessment file format this version writes; files up to this version open.
-pub const FORMAT_VERSION: u32 = 1;
+/// 1: the first. 2: actions carry a status, owner, due date, dimensions and questions.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One assessment of one organisation at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -155,18 +156,99 @@ impl Aggregation {
     }
 }
 
-/// An agreed action of the action plan.
+/// An action of the action plan: what is to be done, by whom, by when, how far it has got, and
+/// which gaps it addresses.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "ActionItemFile")]
 pub struct ActionItem {
-    #[serde(default)]
-    pub dimension: String,
     pub text: String,
-    #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    /// ISO date, `YYYY-MM-DD`, or empty while undecided.
     pub due: String,
+    pub status: ActionStatus,
+    /// Ids of the dimensions it addresses.
+    pub dimensions: Vec<String>,
+    /// Ids of the questions it addresses.
+    pub questions: Vec<String>,
+}
+
+/// How far an action has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActionStatus {
+    /// Suggested from a gap; nobody has agreed to it yet.
+    #[default]
+    Proposed,
+    Agreed,
+    InProgress,
+    Done,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Proposed,
+        ActionStatus::Agreed,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+    ];
+
+    /// "proposed", "agreed", "in progress", "done".
+    pub fn name(self) -> &'static str {
+        match self {
+            ActionStatus::Proposed => "proposed",
+            ActionStatus::Agreed => "agreed",
+            ActionStatus::InProgress => "in progress",
+            ActionStatus::Done => "done",
+        }
+    }
+}
+
+/// An action as files hold it: format 1 had one `dimension` and a `done` flag, which open as a
+/// one-dimension action that is done or agreed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionItemFile {
+    text: String,
     #[serde(default)]
-    pub done: bool,
+    owner: String,
+    #[serde(default)]
+    due: String,
+    #[serde(default, deserialize_with = "present")]
+    status: Option<ActionStatus>,
+    #[serde(default)]
+    dimensions: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    dimension: String,
+    #[serde(default)]
+    done: bool,
+}
+
+/// A status that is in the file (written as `Agreed`, not `Some(Agreed)`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<ActionStatus>, D::Error> {
+    ActionStatus::deserialize(d).map(Some)
+}
+
+impl From<ActionItemFile> for ActionItem {
+    fn from(file: ActionItemFile) -> Self {
+        let mut dimensions = file.dimensions;
+        if !file.dimension.is_empty() && !dimensions.contains(&file.dimension) {
+            dimensions.insert(0, file.dimension);
+        }
+        let status = file.status.unwrap_or(if file.done {
+            ActionStatus::Done
+        } else {
+            ActionStatus::Agreed
+        });
+        Self {
+            text: file.text,
+            owner: file.owner,
+            due: file.due,
+            status,
+            dimensions,
+            questions: file.questions,
+        }
+    }
 }
 
 impl Response {

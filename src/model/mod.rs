@@ -6,9 +6,9 @@ mod questionnaire;
 mod touchpoint;
 
 pub use assessment::{
-    ActionItem, Aggregation, Answer, Assessment, FORMAT_VERSION, GENERATED_PREFIXES, Numbering,
-    Participant, Response, Round, Side, first_unused, is_generated_name, numbered_name_prefix,
-    unused_participant_id,
+    ActionItem, ActionStatus, Aggregation, Answer, Assessment, FORMAT_VERSION, GENERATED_PREFIXES,
+    Numbering, Participant, Response, Round, Side, first_unused, is_generated_name,
+    numbered_name_prefix, unused_participant_id,
 };
 pub use questionnaire::{
     Audience, Channel, Dimension, Improvement, Mirror, Question, Questionnaire, Role, Scale,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use convergence::files::{
     self, FileError, assessment_to_ron, load_assessment, parse_assessment, save_assessment,
 };
-use convergence::model::{Answer, Assessment, FORMAT_VERSION, Side};
+use convergence::model::{ActionStatus, Answer, Assessment, FORMAT_VERSION, Side};
 use convergence::validate::validate;
 
 use crate::support::{
@@ -82,10 +82,34 @@ fn text_round_trip_keeps_comments_with_quotes_line_breaks_and_accents() {
 #[test]
 fn the_format_1_fixture_still_opens_and_equals_what_it_was_written_from() {
     // tests/data/assessment-v1.ron was written by format 1; later versions must keep reading
-    // it to the same assessment.
+    // it to the same assessment, in their own format.
     let loaded = load_assessment(&data("assessment-v1.ron")).expect("a format-1 file opens");
-    assert_eq!(loaded.format_version, 1);
+    assert_eq!(loaded.format_version, FORMAT_VERSION);
     assert_eq!(loaded, sample_assessment());
+}
+
+#[test]
+fn format_1_actions_open_with_a_status_and_are_saved_in_the_new_shape() {
+    let v1 = std::fs::read_to_string(data("assessment-v1.ron")).unwrap();
+    let legacy = r#"actions: [
+    (dimension: "comm", text: "Monthly café", owner: "CIO", due: "2025-06-30", done: false),
+    (text: "Publish the wins", done: true),
+  ],"#;
+    let text = v1.replacen("actions: [],", legacy, 1);
+    let loaded = parse_assessment(&text, Path::new("v1.ron")).expect("format-1 actions open");
+    let actions = &loaded.actions;
+    assert_eq!(actions[0].dimensions, ["comm"]);
+    assert_eq!(
+        actions[0].status,
+        ActionStatus::Agreed,
+        "format 1 listed agreed actions"
+    );
+    assert_eq!(actions[1].status, ActionStatus::Done);
+    let saved = ron_of(&loaded);
+    assert!(saved.contains(&format!("format_version: {FORMAT_VERSION},")));
+    assert!(!saved.contains("done:") && saved.contains("status: Agreed"));
+    let reread = parse_assessment(&saved, Path::new("v2.ron")).expect("reads back");
+    assert_eq!(reread.actions, loaded.actions);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,8 +186,9 @@ fn a_save_that_fails_at_the_last_step_leaves_nothing_behind() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_both_versions_named() {
     let text = ron_of(&full_assessment());
-    assert!(text.contains("format_version: 1,"));
-    let newer = text.replace("format_version: 1,", "format_version: 99,");
+    let written = format!("format_version: {FORMAT_VERSION},");
+    assert!(text.contains(&written));
+    let newer = text.replace(&written, "format_version: 99,");
     let path = PathBuf::from("folder/acme-2031.ron");
     let err = parse_assessment(&newer, &path).expect_err("format 99 is newer");
     match &err {

@@ -16,9 +16,9 @@
 use std::path::{Path, PathBuf};
 
 use convergence::model::{
-    ActionItem, Aggregation, Answer, Assessment, Audience, Channel, Dimension, Engagement,
-    Frequency, Improvement, Level, Participant, Question, Questionnaire, Response, Role, Round,
-    Scale, ScaleLevel, Side, Slope, Touchpoint, TouchpointCatalogue, Zone,
+    ActionItem, ActionStatus, Aggregation, Answer, Assessment, Audience, Channel, Dimension,
+    Engagement, Frequency, Improvement, Level, Participant, Question, Questionnaire, Response,
+    Role, Round, Scale, ScaleLevel, Side, Slope, Touchpoint, TouchpointCatalogue, Zone,
 };
 
 /// Tolerance for comparing hand-worked figures (written to six decimals) with computed ones.
@@ -321,15 +321,16 @@ pub fn full_assessment() -> Assessment {
     ];
     a.actions = vec![
         ActionItem {
-            dimension: "comm".into(),
+            dimensions: vec!["comm".into()],
             text: "Monthly café with each business unit".into(),
             owner: "CIO".into(),
             due: "2025-06-30".into(),
-            done: false,
+            status: ActionStatus::Agreed,
+            ..ActionItem::default()
         },
         ActionItem {
             text: "Publish the wins".into(),
-            done: true,
+            status: ActionStatus::Done,
             ..ActionItem::default()
         },
     ];
