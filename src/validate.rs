@@ -1,10 +1,23 @@
-//! Checks a questionnaire for the mistakes a consultant writing one by hand can make, and
-//! points at where in the file each one is.
+//! Checks a questionnaire (and an assessment, in [`assessment`]) for the mistakes a
+//! consultant writing one by hand can make, and points at where in the file each one is.
+//! The checks say which value is wrong by its path in the document; [`ron_paths`] finds all
+//! of them in the text in one pass, so a file with thousands of problems is as quick to check
+//! as one with a few.
+
+mod assessment;
+mod ron_paths;
 
 use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{Audience, Improvement, Question, Questionnaire};
+use Step::{Field as F, Index as I};
+pub use assessment::validate_assessment;
+use ron_paths::{RonPath, Step, locate};
+
+/// The largest weight a dimension or question may have: weights far beyond any real use
+/// would overflow the weighted sums of scoring.
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
 
 /// One thing wrong with a questionnaire, with its position in the source when known.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,62 +36,69 @@ impl fmt::Display for Problem {
 
 /// Every problem in `q`; `source` is the RON text it was read from, used to find positions.
 pub fn validate(q: &Questionnaire, source: &str) -> Vec<Problem> {
-    let mut found = Found {
-        source,
-        problems: Vec::new(),
-    };
+    let mut found = Found::new(Vec::new());
+    questionnaire_problems(q, &mut found);
+    found.resolve(source)
+}
+
+/// The problems of `q`, which sits at `found`'s base path.
+fn questionnaire_problems(q: &Questionnaire, found: &mut Found) {
     let max = q.max_level();
 
     if q.id.trim().is_empty() {
-        found.at_field("id", "the questionnaire has an empty id".into());
+        found.at(&[F("id")], "the questionnaire has an empty id".into());
     }
-    scale_problems(q, &mut found);
+    scale_problems(q, found);
 
     if q.dimensions.is_empty() {
-        found.at_field("dimensions", "the questionnaire has no dimensions".into());
+        found.at(
+            &[F("dimensions")],
+            "the questionnaire has no dimensions".into(),
+        );
     }
     if q.questions.is_empty() {
-        found.at_field("questions", "the questionnaire has no questions".into());
+        found.at(
+            &[F("questions")],
+            "the questionnaire has no questions".into(),
+        );
     }
 
     let mut dimension_ids = HashSet::new();
-    for d in &q.dimensions {
+    for (i, d) in q.dimensions.iter().enumerate() {
+        let at_id = [F("dimensions"), I(i), F("id")];
         if !dimension_ids.insert(d.id.as_str()) {
-            found.at_nth_id(&d.id, 1, format!("duplicate dimension id \"{}\"", d.id));
+            found.at(&at_id, format!("duplicate dimension id \"{}\"", d.id));
         }
-        if !(d.weight.is_finite() && d.weight > 0.0) {
-            found.at_id(
-                &d.id,
+        if let Some(message) = weight_problem(d.weight) {
+            found.at(
+                &at_id,
                 format!(
-                    "dimension \"{}\" has weight {}; weights must be positive",
-                    d.id, d.weight
+                    "dimension \"{}\" has weight {}; {message}",
+                    d.id,
+                    show_weight(d.weight)
                 ),
             );
         }
         if q.questions_in(&d.id).next().is_none() {
-            found.at_id(&d.id, format!("dimension \"{}\" has no questions", d.id));
+            found.at(&at_id, format!("dimension \"{}\" has no questions", d.id));
         }
-        improvement_problems(
-            &format!("dimension \"{}\"", d.id),
-            &d.id,
-            &d.improvements,
-            max,
-            &mut found,
-        );
+        let owner = format!("dimension \"{}\"", d.id);
+        improvement_problems(&owner, &at_id, &d.improvements, max, found);
     }
 
     let mut question_ids = HashSet::new();
-    for question in &q.questions {
+    for (i, question) in q.questions.iter().enumerate() {
         let id = &question.id;
+        let at_id = [F("questions"), I(i), F("id")];
         if id.trim().is_empty() {
-            found.at_field("questions", "a question has an empty id".into());
+            found.at(&at_id, "a question has an empty id".into());
         }
         if !question_ids.insert(id.as_str()) {
-            found.at_nth_id(id, 1, format!("duplicate question id \"{id}\""));
+            found.at(&at_id, format!("duplicate question id \"{id}\""));
         }
         if !dimension_ids.contains(question.dimension.as_str()) {
-            found.at_text(
-                &format!("\"{}\"", question.dimension),
+            found.at(
+                &[F("questions"), I(i), F("dimension")],
                 format!(
                     "question \"{id}\" is in unknown dimension \"{}\"",
                     question.dimension
@@ -86,15 +106,13 @@ pub fn validate(q: &Questionnaire, source: &str) -> Vec<Problem> {
             );
         }
         if question.text.trim().is_empty() {
-            found.at_id(id, format!("question \"{id}\" has no text"));
+            found.at(&at_id, format!("question \"{id}\" has no text"));
         }
-        if !(question.weight.is_finite() && question.weight > 0.0) {
-            found.at_id(
-                id,
-                format!(
-                    "question \"{id}\" has weight {}; weights must be positive",
-                    question.weight
-                ),
+        if let Some(message) = weight_problem(question.weight) {
+            let weight = show_weight(question.weight);
+            found.at(
+                &at_id,
+                format!("question \"{id}\" has weight {weight}; {message}"),
             );
         }
         let described = question
@@ -103,36 +121,55 @@ pub fn validate(q: &Questionnaire, source: &str) -> Vec<Problem> {
             .filter(|l| !l.trim().is_empty())
             .count();
         if question.levels.len() != usize::from(max) || described != question.levels.len() {
-            found.at_id(
-                id,
+            found.at(
+                &at_id,
                 format!(
                     "question \"{id}\" describes {described} of {max} levels; every level needs a description"
                 ),
             );
         }
         let owner = format!("question \"{id}\"");
-        improvement_problems(&owner, id, &question.improvements, max, &mut found);
-        mirror_problems(question, &mut found);
+        improvement_problems(&owner, &at_id, &question.improvements, max, found);
+        mirror_problems(question, &at_id, found);
     }
 
-    slope_problems(q, &mut found);
-    touchpoint_catalogue_problems(q, &mut found);
-    found.problems
+    slope_problems(q, found);
+    touchpoint_catalogue_problems(q, found);
+}
+
+/// A weight as a message shows it: huge ones in exponent form rather than 300 digits.
+fn show_weight(weight: f64) -> String {
+    if weight.abs() >= 1e7 {
+        format!("{weight:e}")
+    } else {
+        weight.to_string()
+    }
+}
+
+/// Why a weight cannot be used, if it cannot.
+fn weight_problem(weight: f64) -> Option<String> {
+    if !(weight.is_finite() && weight > 0.0) {
+        Some("weights must be positive".into())
+    } else if weight > MAX_WEIGHT {
+        Some(format!("weights run up to {MAX_WEIGHT}"))
+    } else {
+        None
+    }
 }
 
 /// Steps that climb from a level the scale lacks, a level climbed twice, a blank action.
 fn improvement_problems(
     owner: &str,
-    id: &str,
+    at_id: &[Step<'static>],
     improvements: &[Improvement],
     max: u8,
-    found: &mut Found<'_>,
+    found: &mut Found,
 ) {
     let mut seen = HashSet::new();
     for step in improvements {
         if step.from < 1 || step.from >= max {
-            found.at_id(
-                id,
+            found.at(
+                at_id,
                 format!(
                     "{owner} has improvements from level {}; they run from 1 to {}",
                     step.from,
@@ -140,8 +177,8 @@ fn improvement_problems(
                 ),
             );
         } else if !seen.insert(step.from) {
-            found.at_id(
-                id,
+            found.at(
+                at_id,
                 format!(
                     "{owner} has two lists of improvements from level {}",
                     step.from
@@ -149,8 +186,8 @@ fn improvement_problems(
             );
         }
         if step.actions.is_empty() || step.actions.iter().any(|a| a.trim().is_empty()) {
-            found.at_id(
-                id,
+            found.at(
+                at_id,
                 format!(
                     "{owner} has an empty improvement action from level {}",
                     step.from
@@ -161,59 +198,58 @@ fn improvement_problems(
 }
 
 /// A mirrored pair needs both wordings, and both sides must be asked.
-fn mirror_problems(question: &Question, found: &mut Found<'_>) {
+fn mirror_problems(question: &Question, at_id: &[Step<'static>], found: &mut Found) {
     let Some(mirror) = &question.mirror else {
         return;
     };
     let id = &question.id;
     if question.audience != Audience::Both {
-        found.at_id(
-            id,
+        found.at(
+            at_id,
             format!("question \"{id}\" is worded for each side but asked of one; its audience must be Both"),
         );
     }
     if mirror.it.trim().is_empty() || mirror.business.trim().is_empty() {
-        found.at_id(
-            id,
+        found.at(
+            at_id,
             format!("question \"{id}\" has a mirror without the wording for each side"),
         );
     }
 }
 
-fn scale_problems(q: &Questionnaire, found: &mut Found<'_>) {
+fn scale_problems(q: &Questionnaire, found: &mut Found) {
     let levels = &q.scale.levels;
     if levels.is_empty() {
-        found.at_field("levels", "the scale has no levels".into());
+        found.at(&[F("scale"), F("levels")], "the scale has no levels".into());
         return;
     }
     for (i, level) in levels.iter().enumerate() {
         let expected = i + 1;
+        let at = [F("scale"), F("levels"), I(i)];
         if usize::from(level.value) != expected {
-            found.at_field(
-                "levels",
+            found.at(
+                &at,
                 format!("scale level {} should have value {expected}: levels are numbered 1, 2, 3 … in order", i + 1),
             );
         }
         if level.label.trim().is_empty() {
-            found.at_field(
-                "levels",
-                format!("scale level {} has no label", level.value),
-            );
+            found.at(&at, format!("scale level {} has no label", level.value));
         }
     }
 }
 
-fn slope_problems(q: &Questionnaire, found: &mut Found<'_>) {
+fn slope_problems(q: &Questionnaire, found: &mut Found) {
     let slope = &q.slope;
     if slope.zones.is_empty() {
-        found.at_field("zones", "the slope has no zones".into());
+        found.at(&[F("slope"), F("zones")], "the slope has no zones".into());
     }
     let max = f64::from(q.max_level());
     let mut previous = f64::NEG_INFINITY;
-    for zone in &slope.zones {
+    let zone_at = |i: usize| [F("slope"), F("zones"), I(i), F("name")];
+    for (i, zone) in slope.zones.iter().enumerate() {
         if !(1.0..=max).contains(&zone.from) || zone.from <= previous {
-            found.at_text(
-                &format!("\"{}\"", zone.name),
+            found.at(
+                &zone_at(i),
                 format!(
                     "zone \"{}\" starts at {}; zones start between 1 and {max}, in increasing order",
                     zone.name, zone.from
@@ -225,8 +261,8 @@ fn slope_problems(q: &Questionnaire, found: &mut Found<'_>) {
     if let Some(first) = slope.zones.first()
         && first.from != 1.0
     {
-        found.at_text(
-            &format!("\"{}\"", first.name),
+        found.at(
+            &zone_at(0),
             format!(
                 "the first zone \"{}\" must start at 1.0, the bottom of the slope",
                 first.name
@@ -237,108 +273,122 @@ fn slope_problems(q: &Questionnaire, found: &mut Found<'_>) {
         ("practice_weight", slope.practice_weight),
         ("engagement_weight", slope.engagement_weight),
     ] {
-        if !(weight.is_finite() && weight >= 0.0) {
-            found.at_field(name, format!("{name} is {weight}; it must be zero or more"));
+        if !(weight.is_finite() && (0.0..=MAX_WEIGHT).contains(&weight)) {
+            found.at(
+                &[F("slope"), F(name)],
+                format!(
+                    "{name} is {}; it must be from 0 to {MAX_WEIGHT}",
+                    show_weight(weight)
+                ),
+            );
         }
     }
     if slope.practice_weight + slope.engagement_weight <= 0.0 {
-        found.at_field(
-            "practice_weight",
+        found.at(
+            &[F("slope"), F("practice_weight")],
             "practice_weight and engagement_weight cannot both be zero".into(),
         );
     }
 }
 
-fn touchpoint_catalogue_problems(q: &Questionnaire, found: &mut Found<'_>) {
+fn touchpoint_catalogue_problems(q: &Questionnaire, found: &mut Found) {
     let catalogue = &q.touchpoints;
     let lists = [
         (
             "business role",
-            catalogue
-                .business_roles
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect::<Vec<_>>(),
+            "business_roles",
+            id_list(&catalogue.business_roles, |r| &r.id),
         ),
         (
             "IT role",
-            catalogue.it_roles.iter().map(|r| r.id.as_str()).collect(),
+            "it_roles",
+            id_list(&catalogue.it_roles, |r| &r.id),
         ),
         (
             "channel",
-            catalogue.channels.iter().map(|c| c.id.as_str()).collect(),
+            "channels",
+            id_list(&catalogue.channels, |c| &c.id),
         ),
     ];
-    for (kind, ids) in lists {
+    for (kind, field, ids) in lists {
         let mut seen = HashSet::new();
-        for id in ids {
+        for (i, id) in ids.into_iter().enumerate() {
             if !seen.insert(id) {
-                found.at_id(id, format!("duplicate {kind} id \"{id}\""));
+                found.at(
+                    &[F("touchpoints"), F(field), I(i), F("id")],
+                    format!("duplicate {kind} id \"{id}\""),
+                );
             }
         }
     }
 }
 
-/// Collects problems, finding where in the source each one is.
-struct Found<'a> {
-    source: &'a str,
-    problems: Vec<Problem>,
+fn id_list<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
+    items.iter().map(|item| id(item).as_str()).collect()
 }
 
-impl Found<'_> {
-    fn push(&mut self, offset: Option<usize>, message: String) {
-        let (line, col) = offset.map_or((0, 0), |o| line_col(self.source, o));
-        self.problems.push(Problem { line, col, message });
+/// Collects problems with the path of the value each is about, under a base path (the
+/// questionnaire of an assessment is under `questionnaire`).
+struct Found {
+    base: RonPath<'static>,
+    problems: Vec<(RonPath<'static>, String)>,
+}
+
+impl Found {
+    fn new(base: RonPath<'static>) -> Self {
+        Self {
+            base,
+            problems: Vec::new(),
+        }
     }
 
-    /// At the `n`-th (0-based) `id: "…"` with this value.
-    fn at_nth_id(&mut self, id: &str, n: usize, message: String) {
-        let offset = nth_match(self.source, &format!("\"{id}\""), n, |before| {
-            before
-                .trim_end()
-                .trim_end_matches(':')
-                .trim_end()
-                .ends_with("id")
-        });
-        self.push(offset, message);
+    fn at(&mut self, path: &[Step<'static>], message: String) {
+        let full = self.base.iter().chain(path).cloned().collect();
+        self.problems.push((full, message));
     }
 
-    fn at_id(&mut self, id: &str, message: String) {
-        self.at_nth_id(id, 0, message);
-    }
-
-    fn at_field(&mut self, field: &str, message: String) {
-        // `field:` as a whole word, so the word in a description or comment is not taken for it.
-        let offset = nth_match(self.source, &format!("{field}:"), 0, |before| {
-            !before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
-        });
-        self.push(offset, message);
-    }
-
-    fn at_text(&mut self, text: &str, message: String) {
-        let offset = nth_match(self.source, text, 0, |_| true);
-        self.push(offset, message);
+    /// The problems with their line and column in `source`, found in one pass.
+    fn resolve(self, source: &str) -> Vec<Problem> {
+        if self.problems.is_empty() {
+            return Vec::new();
+        }
+        let (paths, messages): (Vec<_>, Vec<_>) = self.problems.into_iter().unzip();
+        let lines = LineIndex::new(source);
+        locate(source, &paths)
+            .into_iter()
+            .zip(messages)
+            .map(|(offset, message)| {
+                let (line, col) = lines.line_col(source, offset);
+                Problem { line, col, message }
+            })
+            .collect()
     }
 }
 
-/// Byte offset of the `n`-th occurrence of `needle` whose preceding text passes `context`.
-fn nth_match(
-    source: &str,
-    needle: &str,
-    n: usize,
-    context: impl Fn(&str) -> bool,
-) -> Option<usize> {
-    source
-        .match_indices(needle)
-        .filter(|(offset, _)| context(&source[..*offset]))
-        .nth(n)
-        .map(|(offset, _)| offset)
+/// Where each line starts, to turn many offsets into lines without rescanning the text.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> Self {
+        let breaks = source.match_indices('\n').map(|(at, _)| at + 1);
+        Self {
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(source.len());
+        let line = self.starts.partition_point(|start| *start <= offset);
+        let start = self.starts[line - 1];
+        let col = source.get(start..offset).map_or(0, |s| s.chars().count());
+        (line, col + 1)
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    LineIndex::new(source).line_col(source, offset)
 }

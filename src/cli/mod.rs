@@ -164,7 +164,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
     }
 }
 
-/// Validates each file as an assessment (it has a `format_version`) or a questionnaire.
+/// Validates each file as an assessment or a questionnaire, whichever it parses as.
 fn validate(paths: &[PathBuf]) -> ExitCode {
     let mut ok = true;
     for path in paths {
@@ -183,16 +183,9 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
+/// Validates one file as what parsing shows it is: an assessment or a questionnaire.
 fn validate_one(path: &Path) -> Result<(), FileError> {
-    let text = std::fs::read_to_string(path).map_err(|cause| FileError::Read {
-        path: path.to_path_buf(),
-        cause,
-    })?;
-    if text.contains("format_version") {
-        files::parse_assessment(&text, path).map(drop)
-    } else {
-        files::parse_questionnaire(&text, path).map(drop)
-    }
+    files::load_document(path).map(drop)
 }
 
 #[derive(Serialize)]

@@ -5,33 +5,41 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{FileError, write_atomic};
-use crate::model::{Answer, Assessment, FORMAT_VERSION};
-use crate::validate::{Problem, validate};
+use super::{FileError, strip_bom, write_atomic};
+use crate::model::{Assessment, FORMAT_VERSION};
+use crate::validate::validate_assessment;
 
-/// Just the version, read before anything else so a newer file is never half-read.
+/// Just the version, read when the file does not parse, to tell a newer file from a broken one.
 #[derive(Deserialize)]
 struct VersionProbe {
     format_version: u32,
 }
 
-/// Parses an assessment; `path` is only used in messages.
+/// Parses and validates an assessment (a leading byte-order mark is fine); `path` is only
+/// used in messages. The text is parsed once; only a file that fails is probed for its
+/// version, so a newer file is refused as newer, never half-read.
 pub fn parse_assessment(text: &str, path: &Path) -> Result<Assessment, FileError> {
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-        && probe.format_version > FORMAT_VERSION
-    {
-        return Err(FileError::NewerVersion {
-            path: path.to_path_buf(),
-            found: probe.format_version,
-            supported: FORMAT_VERSION,
-        });
+    let text = strip_bom(text);
+    let newer = |found| FileError::NewerVersion {
+        path: path.to_path_buf(),
+        found,
+        supported: FORMAT_VERSION,
+    };
+    let mut assessment: Assessment = match ron::from_str(text) {
+        Ok(assessment) => assessment,
+        Err(err) => {
+            return Err(match ron::from_str::<VersionProbe>(text) {
+                Ok(probe) if probe.format_version > FORMAT_VERSION => newer(probe.format_version),
+                _ => FileError::from_ron(path, text, &err),
+            });
+        }
+    };
+    if assessment.format_version > FORMAT_VERSION {
+        return Err(newer(assessment.format_version));
     }
-    let mut assessment: Assessment =
-        ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
     // Older formats are read into this version's shape, so they are saved in it.
     assessment.format_version = FORMAT_VERSION;
-    let mut problems = validate(&assessment.questionnaire, text);
-    problems.extend(answer_problems(&assessment));
+    let problems = validate_assessment(&assessment, text);
     if problems.is_empty() {
         Ok(assessment)
     } else {
@@ -40,31 +48,6 @@ pub fn parse_assessment(text: &str, path: &Path) -> Result<Assessment, FileError
             problems,
         })
     }
-}
-
-/// Answers outside the scale: hand-edited files can contain them.
-fn answer_problems(assessment: &Assessment) -> Vec<Problem> {
-    let max = assessment.questionnaire.max_level();
-    let mut problems = Vec::new();
-    for participant in &assessment.participants {
-        for (question, response) in &participant.responses {
-            for answer in [response.current, response.target] {
-                if let Answer::Level(level) = answer
-                    && !(1..=max).contains(&level)
-                {
-                    problems.push(Problem {
-                        line: 0,
-                        col: 0,
-                        message: format!(
-                            "participant \"{}\" answered {level} to \"{question}\"; levels run from 1 to {max}",
-                            participant.id
-                        ),
-                    });
-                }
-            }
-        }
-    }
-    problems
 }
 
 /// Reads and parses an assessment file.

@@ -5,6 +5,7 @@ mod assessment_file;
 mod atomic;
 mod autosave;
 pub mod csv_import;
+mod document;
 mod error;
 mod merge;
 mod questionnaire_file;
@@ -12,6 +13,7 @@ mod questionnaire_file;
 pub use assessment_file::{assessment_to_ron, load_assessment, parse_assessment, save_assessment};
 pub use atomic::{refuse_inputs, write_atomic};
 pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave, write_autosave_text};
+pub use document::{Document, load_document, parse_document};
 pub use error::FileError;
 pub use merge::{
     DuplicateParticipant, MergeError, MergeSource, Merged, SameBecause, Unclear, UnclearIdentity,
@@ -21,3 +23,8 @@ pub use questionnaire_file::{
     builtin_questionnaires, builtin_sources, load_questionnaire, parse_questionnaire,
     resolve_questionnaire,
 };
+
+/// The text without the byte-order mark some Windows editors put at the start of a file.
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::FileError;
+use super::{FileError, strip_bom};
 use crate::model::Questionnaire;
 use crate::validate::validate;
 
@@ -18,8 +18,10 @@ const BUILTIN: [(&str, &str); 2] = [
     ),
 ];
 
-/// Parses and validates a questionnaire; `path` is only used in messages.
+/// Parses and validates a questionnaire (a leading byte-order mark is fine); `path` is only
+/// used in messages.
 pub fn parse_questionnaire(text: &str, path: &Path) -> Result<Questionnaire, FileError> {
+    let text = strip_bom(text);
     let questionnaire: Questionnaire =
         ron::from_str(text).map_err(|e| FileError::from_ron(path, text, &e))?;
     let problems = validate(&questionnaire, text);

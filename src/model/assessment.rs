@@ -1,5 +1,7 @@
 //! An assessment: the document a user opens and saves. It carries its own copy of the
-//! questionnaire so a file opened years later scores exactly as it did.
+//! questionnaire so a file opened years later scores exactly as it did. Unknown fields are
+//! refused, so a misspelt field is an error rather than silently lost (by a merge, say); a
+//! field added later therefore comes with a new `FORMAT_VERSION`.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +16,7 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// One assessment of one organisation at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub format_version: u32,
     #[serde(default)]
@@ -59,6 +62,7 @@ impl Side {
 
 /// One person answering (or an anonymous code standing for one).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     /// Stable identity within the file; names may change or repeat.
     pub id: String,
@@ -108,6 +112,7 @@ impl Answer {
 
 /// A participant's answer to one question: where they are, where they want to be.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Response {
     #[serde(default, skip_serializing_if = "Answer::is_blank")]
     pub current: Answer,
@@ -122,6 +127,7 @@ pub struct Response {
 
 /// A superseded vote, kept to show how far the room converged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Round {
     pub current: Answer,
     pub target: Answer,

@@ -76,6 +76,7 @@ impl Frequency {
 
 /// How a touchpoint works: how often, and how well (1–5; `None` when it does not happen).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Engagement {
     pub frequency: Frequency,
     #[serde(default)]
@@ -84,6 +85,7 @@ pub struct Engagement {
 
 /// One place where a business role and an IT role meet, today and as it should be.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Touchpoint {
     pub business_role: String,
     pub it_role: String,

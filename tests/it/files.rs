@@ -292,9 +292,21 @@ fn an_answer_outside_the_scale_is_reported() {
             "participant \"p2\" answered 0 to \"k1\"; levels run from 1 to 5",
         ]
     );
+    // Each at its own place in the file: the answer itself, under its participant.
+    let source = ron_of(&a);
+    let at = |p: &convergence::validate::Problem| {
+        let line = source.lines().nth(p.line - 1).unwrap();
+        line.chars().skip(p.col - 1).collect::<String>()
+    };
+    assert_eq!(at(&problems[0]), "Level(7),");
+    assert_eq!(at(&problems[1]), "Level(0),");
+    assert!(problems[0].line < problems[1].line);
     let text = err.to_string();
     assert!(
-        text.starts_with("hand-edited.ron: participant \"p1\" answered 7"),
+        text.starts_with(&format!(
+            "hand-edited.ron:{}:{}: participant \"p1\" answered 7",
+            problems[0].line, problems[0].col
+        )),
         "{text}"
     );
 }
@@ -308,9 +320,18 @@ fn an_assessment_whose_questionnaire_is_broken_is_refused() {
     let FileError::Invalid { problems, .. } = &err else {
         panic!("expected FileError::Invalid, got {err:?}");
     };
-    assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].message, "duplicate question id \"c1\"");
     assert_eq!(problems[0].line, nth_line_of(&text, "id: \"c1\"", 1));
+    // And the answers to "c2", a question it no longer has.
+    assert!(problems.len() > 1, "{problems:?}");
+    for problem in &problems[1..] {
+        assert!(
+            problem
+                .message
+                .ends_with("answers question \"c2\", which the questionnaire does not have"),
+            "{problem:?}"
+        );
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod import_dialog;
 mod merge;
 mod safe_writes;
 mod scoring;
+mod strict_files;
 mod support;
 mod touchpoints;
 mod ui;
