@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use convergence::cli::{Cli, run};
+use convergence::cli::{Cli, run, terminal_safe};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -12,7 +12,8 @@ fn main() -> ExitCode {
         None => convergence::ui::run_app(cli.file),
     };
     outcome.unwrap_or_else(|err| {
-        eprintln!("error: {err:#}");
+        // The message may quote a file's text: shown, never obeyed by the terminal.
+        eprintln!("{}", terminal_safe(&format!("error: {err:#}")));
         ExitCode::FAILURE
     })
 }

@@ -2,6 +2,10 @@
 //! thin call into the same core the window uses.
 
 mod score_table;
+mod terminal;
+
+pub use terminal::terminal_safe;
+use terminal::{err as say_err, out};
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -123,13 +127,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Validate { files } => Ok(validate(&files)),
         Command::Questionnaire(QuestionnaireCommand::List) => {
             for q in files::builtin_questionnaires() {
-                println!(
+                out(&format!(
                     "{:<22} {} ({} questions, about {} min)",
                     q.id,
                     q.title,
                     q.questions.len(),
                     q.estimated_minutes
-                );
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -172,7 +176,7 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
             Ok(()) => {}
             Err(err) => {
                 ok = false;
-                eprintln!("{err}");
+                say_err(&err.to_string());
             }
         }
     }
@@ -271,19 +275,19 @@ fn show_questionnaire(file_or_id: &str, format: Format) -> Result<ExitCode> {
     match format {
         Format::Json => {
             let summary = QuestionnaireSummary::of(&q);
-            println!("{}", serde_json::to_string_pretty(&summary)?);
+            out(&serde_json::to_string_pretty(&summary)?);
         }
         Format::Table => {
-            println!("{} — {} (version {})", q.id, q.title, q.version);
+            out(&format!("{} — {} (version {})", q.id, q.title, q.version));
             for d in &q.dimensions {
-                println!("\n{} [{}] weight {}", d.name, d.id, d.weight);
+                out(&format!("\n{} [{}] weight {}", d.name, d.id, d.weight));
                 for question in q.questions_in(&d.id) {
                     let core = if question.core { "core" } else { "" };
                     let audience = question.audience.name();
-                    println!(
+                    out(&format!(
                         "  {:<8} {core:<4} {audience:<8} {}",
                         question.id, question.text
-                    );
+                    ));
                 }
             }
         }
@@ -311,7 +315,7 @@ fn import_csv(
     let q = files::resolve_questionnaire(questionnaire)?;
     let report = csv_import::import_file(&q, responses, &[])?;
     for problem in &report.problems {
-        eprintln!("{}: {problem}", responses.display());
+        say_err(&format!("{}: {problem}", responses.display()));
     }
     let errors = report
         .problems
@@ -339,11 +343,11 @@ fn import_csv(
     assessment.date = chrono::Local::now().format("%Y-%m-%d").to_string();
     assessment.participants = report.participants;
     files::save_assessment(&assessment, output)?;
-    eprintln!(
+    say_err(&format!(
         "{}: wrote {imported} participants; {} problems ({errors} errors)",
         output.display(),
         report.problems.len(),
-    );
+    ));
     Ok(if errors == 0 {
         ExitCode::SUCCESS
     } else {
@@ -366,10 +370,10 @@ fn merge(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
         .collect::<Result<Vec<_>, FileError>>()?;
     let merged = files::merge_assessments(sources)?;
     for line in merged.report_lines() {
-        eprintln!("{line}");
+        say_err(&line);
     }
     files::save_assessment(&merged.assessment, output)?;
-    eprintln!(
+    say_err(&format!(
         "{}: merged {} files: {} participants, {} answers; duplicates left out: {}; \
          kept although unclear: {}",
         output.display(),
@@ -378,7 +382,7 @@ fn merge(inputs: &[PathBuf], output: &Path) -> Result<ExitCode> {
         files::count_answers(&merged.assessment.participants),
         merged.duplicates.len(),
         merged.unclear.len()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -387,11 +391,11 @@ fn score(path: &Path, format: Format, aggregation: Option<AggregationArg>) -> Re
     let rule = aggregation.map_or(assessment.aggregation, Aggregation::from);
     let scores = scoring::score_with(&assessment, rule);
     match format {
-        Format::Json => println!(
+        Format::Json => out(&serde_json::to_string_pretty(&scores).context("encoding scores")?),
+        Format::Table => print!(
             "{}",
-            serde_json::to_string_pretty(&scores).context("encoding scores")?
+            terminal_safe(&score_table::score_table(&assessment, &scores))
         ),
-        Format::Table => print!("{}", score_table::score_table(&assessment, &scores)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ mod export_halves;
 mod file_actions;
 mod files;
 mod harness;
+mod hostile_text;
 mod import_dialog;
 mod merge;
 mod safe_writes;
