@@ -370,10 +370,18 @@ fn engagement_line(harness: &Harness<'_, App>) -> String {
     )
 }
 
+/// Scrolls the widget into view, as a user would with the full workshop catalogue on a laptop
+/// screen, and clicks it.
+fn click(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
 /// Opens a combo box and picks one of its items (buttons in the popup, unlike same-named labels).
 fn choose(harness: &mut Harness<'_, App>, combo: &str, item: &str) {
-    harness.get_by_label(combo).click();
-    harness.run();
+    click(harness, combo);
     harness
         .get_by_role_and_label(egui::accesskit::Role::Button, item)
         .click();
@@ -389,8 +397,7 @@ fn the_room_adds_changes_removes_and_undoes_a_touchpoint() {
 
     harness.get_by_label(PAIR).click();
     harness.run();
-    harness.get_by_label("Add today's touchpoint").click();
-    harness.run();
+    click(&mut harness, "Add today's touchpoint");
     let added = touchpoints(&harness);
     assert_eq!(added.len(), 1);
     assert_eq!(
@@ -430,8 +437,7 @@ fn the_room_adds_changes_removes_and_undoes_a_touchpoint() {
     assert_eq!(touchpoints(&harness), added);
     harness.get_by_label(&after_add);
 
-    harness.get_by_label("Remove touchpoint 1").click();
-    harness.run();
+    click(&mut harness, "Remove touchpoint 1");
     assert!(touchpoints(&harness).is_empty());
     harness.get_by_label("Engagement index — today → — at target");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -446,8 +452,7 @@ fn a_touchpoint_that_stops_happening_loses_its_effectiveness() {
     open_touchpoints(&mut harness, SELF_CHECK);
     harness.get_by_label(PAIR).click();
     harness.run();
-    harness.get_by_label("Add today's touchpoint").click();
-    harness.run();
+    click(&mut harness, "Add today's touchpoint");
     choose(&mut harness, "Level of touchpoint 1", "Tactical");
     choose(&mut harness, "Channel of touchpoint 1", "Service desk");
     choose(&mut harness, "Target frequency of touchpoint 1", "weekly");
@@ -476,12 +481,10 @@ fn missing_touchpoints_stand_out_in_the_gaps_and_lead_back_to_the_matrix() {
         .get_by_label("Business unit head × Business relationship manager")
         .click();
     harness.run();
-    harness.get_by_label("Add missing touchpoint").click();
-    harness.run();
+    click(&mut harness, "Add missing touchpoint");
     harness.get_by_label(PAIR).click();
     harness.run();
-    harness.get_by_label("Add today's touchpoint").click();
-    harness.run();
+    click(&mut harness, "Add today's touchpoint");
     choose(&mut harness, "Channel of touchpoint 1", "Service desk");
     let tps = touchpoints(&harness);
     assert_eq!(tps.len(), 2);

@@ -170,7 +170,7 @@ fn a_broken_file_shows_its_error_and_the_work_stays() {
     .unwrap();
     let mut harness = app(data.path(), vec![broken.clone()]);
     start_self_check(&mut harness);
-    harness.get_by_label_contains("com-1 today 2 ").click();
+    harness.get_by_label_contains("com-01 today 2 ").click();
     harness.run();
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
@@ -188,7 +188,7 @@ fn a_broken_file_shows_its_error_and_the_work_stays() {
     harness.get_by_label_contains("broken.ron:4:");
     let doc = harness.state().document().unwrap();
     assert!(doc.is_dirty(), "the unsaved work is still marked unsaved");
-    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(2));
+    assert_eq!(answer(&harness, "com-01", Phase::Current), Answer::Level(2));
     harness.get_by_label("OK").click();
     harness.run();
     assert!(harness.state().error().is_none());
@@ -215,7 +215,7 @@ fn cancelling_the_unsaved_changes_prompt_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
     let mut harness = app(data.path(), vec![]);
     start_self_check(&mut harness);
-    harness.get_by_label_contains("com-1 today 3 ").click();
+    harness.get_by_label_contains("com-01 today 3 ").click();
     harness.run();
     harness.get_by_label("Start").click();
     harness.run();
@@ -223,7 +223,7 @@ fn cancelling_the_unsaved_changes_prompt_changes_nothing() {
     harness.run();
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(3));
+    assert_eq!(answer(&harness, "com-01", Phase::Current), Answer::Level(3));
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn autosaved_work_is_recovered_after_a_kill() {
     let data = tempfile::tempdir().unwrap();
     let mut harness = app(data.path(), vec![]);
     start_self_check(&mut harness);
-    harness.get_by_label_contains("com-1 today 4 ").click();
+    harness.get_by_label_contains("com-01 today 4 ").click();
     harness.run();
     harness.state_mut().autosave_now();
     drop(harness); // killed: no save, no goodbye
@@ -242,7 +242,7 @@ fn autosaved_work_is_recovered_after_a_kill() {
     restarted.get_by_label("Recover").click();
     restarted.run();
     assert_eq!(
-        answer(&restarted, "com-1", Phase::Current),
+        answer(&restarted, "com-01", Phase::Current),
         Answer::Level(4)
     );
     assert!(restarted.state().document().unwrap().is_dirty());
@@ -259,16 +259,16 @@ fn keys_move_the_cursor_and_mark_dont_know() {
     harness.run();
     harness.key_press(Key::N);
     harness.run();
-    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Blank);
-    assert_eq!(answer(&harness, "com-2", Phase::Current), Answer::DontKnow);
+    assert_eq!(answer(&harness, "com-01", Phase::Current), Answer::Blank);
+    assert_eq!(answer(&harness, "com-02", Phase::Current), Answer::DontKnow);
     assert_eq!(
-        answer(&harness, "com-2", Phase::Target),
+        answer(&harness, "com-02", Phase::Target),
         Answer::NotApplicable
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        answer(&harness, "com-2", Phase::Target),
+        answer(&harness, "com-02", Phase::Target),
         Answer::Blank,
         "undone"
     );
@@ -279,7 +279,7 @@ fn a_dimension_nobody_answered_shows_as_not_answered() {
     let data = tempfile::tempdir().unwrap();
     let mut harness = app(data.path(), vec![]);
     start_self_check(&mut harness);
-    harness.get_by_label_contains("com-1 today 3 ").click();
+    harness.get_by_label_contains("com-01 today 3 ").click();
     harness.run();
     harness.get_by_label("Results").click();
     harness.run();
@@ -360,16 +360,22 @@ fn keys_arriving_in_one_frame_land_in_order() {
         repeat: false,
         modifiers: Modifiers::NONE,
     };
-    // com-1 today 2, target 3; com-2 today 3, target 4; then the next dimension: val-1 today 1.
-    let keys = [Key::Num2, Key::Num3, Key::Num3, Key::Num4, Key::Num1];
+    // com-01 today 2, target 3; com-02 today 3, target 4; cio-com today 1, target 2; then the
+    // next dimension: val-01 today 4.
+    let keys = [2, 3, 3, 4, 1, 2, 4].map(harness::digit);
     harness.input_mut().events.extend(keys.map(press));
     harness.step();
     harness.run();
-    assert_eq!(answer(&harness, "com-1", Phase::Current), Answer::Level(2));
-    assert_eq!(answer(&harness, "com-1", Phase::Target), Answer::Level(3));
-    assert_eq!(answer(&harness, "com-2", Phase::Current), Answer::Level(3));
-    assert_eq!(answer(&harness, "com-2", Phase::Target), Answer::Level(4));
-    assert_eq!(answer(&harness, "val-1", Phase::Current), Answer::Level(1));
+    assert_eq!(answer(&harness, "com-01", Phase::Current), Answer::Level(2));
+    assert_eq!(answer(&harness, "com-01", Phase::Target), Answer::Level(3));
+    assert_eq!(answer(&harness, "com-02", Phase::Current), Answer::Level(3));
+    assert_eq!(answer(&harness, "com-02", Phase::Target), Answer::Level(4));
+    assert_eq!(
+        answer(&harness, "cio-com", Phase::Current),
+        Answer::Level(1)
+    );
+    assert_eq!(answer(&harness, "cio-com", Phase::Target), Answer::Level(2));
+    assert_eq!(answer(&harness, "val-01", Phase::Current), Answer::Level(4));
 }
 
 /// A command is applied after the frame that asked for it; the window must then show its result
