@@ -1,7 +1,9 @@
 //! The changes a user can make to an assessment, and how each one is carried out. The window,
 //! the command line and the phone server all change an assessment through these.
 
-use crate::model::{Aggregation, Answer, Assessment, Participant, Response, Round, Touchpoint};
+use crate::model::{
+    ActionItem, Aggregation, Answer, Assessment, Participant, Response, Round, Touchpoint,
+};
 use crate::scoring::Phase;
 
 /// A change to the open assessment; each one can be undone.
@@ -41,6 +43,20 @@ pub enum Edit {
     ImportParticipants(Vec<Participant>),
     /// The open assessment merged with another file's.
     Merge(Box<Assessment>),
+    /// Add an action to the end of the action plan.
+    AddAction(ActionItem),
+    /// Replace an action; `field` is the one that changed, so typing into it is one undo step.
+    Action {
+        index: usize,
+        field: ActionField,
+        action: ActionItem,
+    },
+    RemoveAction(usize),
+    /// Move an action to another place in the plan.
+    MoveAction {
+        from: usize,
+        to: usize,
+    },
     /// Keep the room's answers to a question as an earlier round and vote on it again.
     NewRound {
         question: String,
@@ -70,6 +86,18 @@ impl Edit {
             ) => a == b && qa == qb,
             (Participant { index: a, .. }, Participant { index: b, .. }) => a == b,
             (Touchpoint { index: a, .. }, Touchpoint { index: b, .. }) => a == b,
+            (
+                Action {
+                    index: a,
+                    field: fa,
+                    ..
+                },
+                Action {
+                    index: b,
+                    field: fb,
+                    ..
+                },
+            ) => a == b && fa == fb && fa.is_typed(),
             _ => false,
         }
     }
@@ -96,6 +124,10 @@ pub(super) fn apply_edit(a: &mut Assessment, edit: &Edit) {
             }
         }
         Edit::Merge(merged) => *a = (**merged).clone(),
+        Edit::AddAction(_)
+        | Edit::Action { .. }
+        | Edit::RemoveAction(_)
+        | Edit::MoveAction { .. } => apply_action_edit(&mut a.actions, edit),
         Edit::ImportParticipants(participants) => {
             a.participants.extend(participants.iter().cloned())
         }
@@ -163,6 +195,46 @@ pub(super) fn apply_edit(a: &mut Assessment, edit: &Edit) {
                 tidy(&mut p.responses, question);
             }
         }
+    }
+}
+
+/// The part of an action an edit changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionField {
+    Text,
+    Owner,
+    Due,
+    Status,
+    Addresses,
+}
+
+impl ActionField {
+    /// Fields typed key by key, whose keystrokes make one undo step.
+    fn is_typed(self) -> bool {
+        matches!(
+            self,
+            ActionField::Text | ActionField::Owner | ActionField::Due
+        )
+    }
+}
+
+/// Carries out an edit of the action plan; an index past the end changes nothing.
+fn apply_action_edit(actions: &mut Vec<ActionItem>, edit: &Edit) {
+    match edit {
+        Edit::AddAction(action) => actions.push(action.clone()),
+        Edit::Action { index, action, .. } => {
+            if let Some(slot) = actions.get_mut(*index) {
+                *slot = action.clone();
+            }
+        }
+        Edit::RemoveAction(index) if *index < actions.len() => {
+            actions.remove(*index);
+        }
+        Edit::MoveAction { from, to } if *from < actions.len() && *to < actions.len() => {
+            let action = actions.remove(*from);
+            actions.insert(*to, action);
+        }
+        _ => {}
     }
 }
 

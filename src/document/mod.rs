@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use crate::model::{Assessment, Level, Participant, Side};
 use crate::scoring::{self, RulePosition, Scores};
 
-pub use edit::{Edit, answer_of};
+pub use edit::{ActionField, Edit, answer_of};
 
 /// Undo steps kept; older ones are dropped.
 const UNDO_DEPTH: usize = 200;

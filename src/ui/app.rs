@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::files::Recovery;
 use crate::model::Questionnaire;
 
+use super::action_plan::ActionPlanView;
 use super::command::{Command, Message};
 use super::dialogs::FileDialogs;
 use super::file_dialog::InAppDialog;
@@ -63,6 +64,7 @@ struct Screens {
     questionnaire: QuestionnaireView,
     touchpoints: TouchpointsView,
     results: ResultsView,
+    action_plan: ActionPlanView,
 }
 
 /// What floats over the screens, each while it is open.
@@ -223,6 +225,7 @@ impl App {
                 (Screen::Questionnaire, Some(_)) => &mut screens.questionnaire,
                 (Screen::Touchpoints, Some(_)) => &mut screens.touchpoints,
                 (Screen::Results, Some(_)) => &mut screens.results,
+                (Screen::ActionPlan, Some(_)) => &mut screens.action_plan,
             };
             view.ui(ui, &mut ctx);
         });

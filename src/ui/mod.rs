@@ -1,6 +1,7 @@
 //! The desktop window (eframe/egui). Reads the scoring core; never computes scores itself.
 
 mod a11y;
+mod action_plan;
 mod answer_keys;
 mod app;
 pub mod charts;
@@ -10,6 +11,7 @@ pub mod dialogs;
 mod file_dialog;
 mod import_dialog;
 mod jobs;
+mod notes;
 mod presentation;
 mod questionnaire;
 mod results;
@@ -35,15 +37,17 @@ pub enum Screen {
     Questionnaire,
     Touchpoints,
     Results,
+    ActionPlan,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Start,
         Screen::Setup,
         Screen::Questionnaire,
         Screen::Touchpoints,
         Screen::Results,
+        Screen::ActionPlan,
     ];
 
     pub fn name(self) -> &'static str {
@@ -53,6 +57,7 @@ impl Screen {
             Screen::Questionnaire => "Questionnaire",
             Screen::Touchpoints => "Touchpoints",
             Screen::Results => "Results",
+            Screen::ActionPlan => "Action plan",
         }
     }
 }

@@ -430,6 +430,8 @@ fn question_ui(
             .hint_text("Comment or evidence (optional)")
             .desired_width(f32::INFINITY),
     );
+    let name = format!("Comment on {}", question.id);
+    field.widget_info(a11y::labeled(egui::accesskit::Role::TextInput, &name));
     if field.changed() {
         commands.push(Command::Edit(Edit::Comment {
             participant,

@@ -21,6 +21,7 @@ pub enum ResultsTab {
     Overview,
     Consensus,
     Rules,
+    Notes,
 }
 
 /// The results screen.
@@ -40,12 +41,14 @@ impl ResultsView {
                 "Perception and consensus",
             );
             ui.selectable_value(&mut self.tab, ResultsTab::Rules, "Rounds and rules");
+            ui.selectable_value(&mut self.tab, ResultsTab::Notes, "Notes and comments");
         });
         ui.separator();
         match self.tab {
             ResultsTab::Overview => overview_ui(ui, assessment, scores),
             ResultsTab::Consensus => consensus_ui(ui, assessment, scores),
             ResultsTab::Rules => rules_ui(ui, assessment, scores, doc.by_rule(), commands),
+            ResultsTab::Notes => super::notes::notes_and_comments_ui(ui, assessment),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests, one crate so they link once: command line, files, scoring, UI.
 
+mod action_plan;
 mod cli;
 mod csv_import;
 mod document;
