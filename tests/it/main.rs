@@ -2,6 +2,7 @@
 
 mod action_plan;
 mod cli;
+mod content;
 mod csv_import;
 mod document;
 mod export_halves;
