@@ -64,7 +64,6 @@ impl ActionPlanView {
         }
         for (index, action) in actions.iter().enumerate() {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
                 self.action_ui(ui, index, action, doc, commands);
             });
         }
@@ -185,7 +184,7 @@ impl ActionPlanView {
             egui::TextEdit::singleline(&mut text)
                 .id_salt(("action-due", index))
                 .hint_text("YYYY-MM-DD")
-                .desired_width(100.0),
+                .desired_width(112.0),
         );
         field.widget_info(a11y::labeled(
             Role::TextInput,
@@ -208,8 +207,11 @@ impl ActionPlanView {
         let picker_id = format!("action-due-picker-{index}");
         let picker = egui_extras::DatePickerButton::new(&mut date)
             .id_salt(&picker_id)
-            .show_icon(false)
-            .calendar_week(false);
+            // The text field beside it shows the date; the button only opens the calendar.
+            .format("")
+            .show_icon(true)
+            .calendar_week(false)
+            .highlight_weekends(false);
         let picked = ui
             .add(picker)
             .on_hover_text("Pick the due date from a calendar");
@@ -326,13 +328,14 @@ fn proposals_ui(ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) 
     if gaps.is_empty() {
         ui.weak("No gaps yet: once targets are above today's answers, their actions show here.");
     }
-    for gap in gaps {
+    for (rank, gap) in gaps.iter().enumerate() {
         egui::CollapsingHeader::new(format!(
             "{} · from {:.1} to {:.1}",
             gap.name, gap.current, gap.target
         ))
         .id_salt(("proposals", &gap.dimension))
-        .default_open(true)
+        // The three largest gaps open; the rest a click away.
+        .default_open(rank < 3)
         .show(ui, |ui| gap_proposals_ui(ui, gap, doc, commands));
     }
 }
@@ -373,11 +376,14 @@ fn gap_proposals_ui(
 /// One proposed action with its Adopt button, or a note that the plan has it.
 fn proposal_ui(ui: &mut egui::Ui, action: ActionItem, doc: &Document, commands: &mut Vec<Command>) {
     let adopted = doc.assessment.actions.iter().any(|a| a.text == action.text);
-    ui.horizontal(|ui| {
+    ui.horizontal_top(|ui| {
         if adopted {
-            ui.weak("in the plan");
+            ui.add_sized(
+                [64.0, 20.0],
+                egui::Label::new(RichText::new("in the plan").weak()),
+            );
         } else {
-            let adopt = ui.button("Adopt");
+            let adopt = ui.add_sized([64.0, 24.0], egui::Button::new("Adopt"));
             adopt.widget_info(a11y::labeled(
                 Role::Button,
                 &format!("Adopt: {}", action.text),
@@ -386,7 +392,11 @@ fn proposal_ui(ui: &mut egui::Ui, action: ActionItem, doc: &Document, commands: 
                 commands.push(Command::Edit(Edit::AddAction(action.clone())));
             }
         }
-        ui.label(&action.text);
+        // In a column of its own, so a long action wraps beside its button.
+        ui.vertical(|ui| {
+            ui.set_max_width(ui.available_width());
+            ui.label(&action.text);
+        });
     });
 }
 

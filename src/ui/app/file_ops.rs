@@ -159,6 +159,9 @@ impl App {
     /// The work is saved or deliberately dropped: the autosave has nothing left to protect.
     pub(super) fn forget_autosave(&mut self) {
         self.autosave_due = None;
+        if self.overlays.recovery.is_some() {
+            return; // the autosave on disk is older work the user has not decided about yet
+        }
         if let Some(dir) = self.data_dir.clone() {
             // Through the worker, after any autosave still being written.
             self.jobs.run("Tidying up", move || {
