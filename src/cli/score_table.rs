@@ -3,7 +3,10 @@
 use std::fmt::Write;
 
 use crate::model::Assessment;
-use crate::scoring::Scores;
+use crate::scoring::{MapState, Scores, most_disputed};
+
+/// How many of the questions the room disagrees on most the table lists.
+const DISPUTED: usize = 8;
 
 /// A score to two decimals, or "—" when there are no answers behind it.
 pub fn fmt_score(value: Option<f64>) -> String {
@@ -27,6 +30,11 @@ pub fn score_table(assessment: &Assessment, scores: &Scores) -> String {
         fmt_score(o.slope_target),
         o.target_zone.as_deref().unwrap_or("—"),
     );
+    if let Some(headline) = o.headline() {
+        let _ = writeln!(out, "{headline}; {}", o.respondents.answered_by());
+    }
+    let _ = writeln!(out, "{}", map_line(scores));
+    let _ = writeln!(out, "Aggregation: {}", scores.aggregation.name());
     let _ = writeln!(
         out,
         "Practice {} → target {} (gap {}); engagement {} → {}; IT {} vs business {} (perception gap {})\n",
@@ -41,15 +49,29 @@ pub fn score_table(assessment: &Assessment, scores: &Scores) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<34} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
-        "dimension", "current", "target", "gap", "IT", "bus.", "perc.", "sd", "answered"
+        "{:<34} {:>7} {:>11} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
+        "dimension",
+        "current",
+        "90% range",
+        "target",
+        "gap",
+        "IT",
+        "bus.",
+        "perc.",
+        "sd",
+        "answered"
     );
     for d in &scores.dimensions {
+        let range = d.interval.map_or_else(
+            || "—".to_string(),
+            |[low, high]| format!("{low:.1}–{high:.1}"),
+        );
         let _ = writeln!(
             out,
-            "{:<34} {:>7} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
+            "{:<34} {:>7} {:>11} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
             truncate(&d.name, 34),
             fmt_score(d.current),
+            range,
             fmt_score(d.target),
             fmt_score(d.gap),
             fmt_score(d.it),
@@ -78,20 +100,43 @@ pub fn score_table(assessment: &Assessment, scores: &Scores) -> String {
             }
         }
     }
-    let disputed: Vec<&str> = scores
-        .questions
-        .iter()
-        .filter(|q| q.disagreement)
-        .map(|q| q.id.as_str())
-        .collect();
+    let disputed = most_disputed(scores, DISPUTED);
     if !disputed.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nQuestions where participants disagree widely: {}",
-            disputed.join(", ")
-        );
+        let _ = writeln!(out, "\nThe questions the room disagrees on most:");
+        for q in disputed {
+            let text = assessment
+                .questionnaire
+                .question(&q.id)
+                .map_or("", |question| question.text.as_str());
+            let flag = if q.disagreement { " (wide)" } else { "" };
+            let _ = writeln!(
+                out,
+                "  {:<10} sd {}{flag}  {}",
+                q.id,
+                fmt_score(q.spread.sd),
+                truncate(text, 70)
+            );
+        }
     }
     out
+}
+
+/// Whether the touchpoint map counts in the position, and what it would give while drawn.
+fn map_line(scores: &Scores) -> String {
+    let o = &scores.overall;
+    match (o.map, &o.provisional) {
+        (MapState::Complete, _) => format!(
+            "Touchpoint map complete: engagement {} counts in the position",
+            fmt_score(o.engagement)
+        ),
+        (MapState::InProgress, Some(with_map)) => format!(
+            "Touchpoint map in progress, not counted: engagement {} would give {} ({}) — provisional",
+            fmt_score(o.engagement),
+            fmt_score(with_map.slope),
+            with_map.zone.as_deref().unwrap_or("—")
+        ),
+        _ => "No touchpoint map: the position is the practice score alone".to_string(),
+    }
 }
 
 fn truncate(text: &str, width: usize) -> String {

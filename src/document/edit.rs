@@ -39,6 +39,8 @@ pub enum Edit {
         touchpoint: Touchpoint,
     },
     RemoveTouchpoint(usize),
+    /// The facilitator marks the touchpoint map complete (it enters the slope) or not.
+    TouchpointMapComplete(bool),
     /// Participants read from a CSV export, added after the ones already there.
     ImportParticipants(Vec<Participant>),
     /// The open assessment merged with another file's.
@@ -112,6 +114,7 @@ pub(super) fn apply_edit(a: &mut Assessment, edit: &Edit) {
         Edit::Notes(text) => a.notes.clone_from(text),
         Edit::Aggregation(rule) => a.aggregation = *rule,
         Edit::Anonymous(on) => a.anonymous = *on,
+        Edit::TouchpointMapComplete(done) => a.touchpoint_map_complete = *done,
         Edit::AddTouchpoint(touchpoint) => a.touchpoints.push(touchpoint.clone()),
         Edit::Touchpoint { index, touchpoint } => {
             if let Some(t) = a.touchpoints.get_mut(*index) {

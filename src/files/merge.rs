@@ -155,7 +155,7 @@ pub enum MergeError {
 /// next file that has one). Participants: all of the first file, then those of each later
 /// file that no earlier file has (see the module doc). Touchpoints, and likewise actions: the
 /// first file's as they are, then each later file's that are not already there (exact repeats
-/// are not added). Notes: joined, each distinct note once. Linear in the participants.
+/// are not added); the map stays marked complete only if no later file added to it. Notes: joined, each distinct note once. Linear in the participants.
 pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError> {
     let mut sources = sources.into_iter();
     let Some(first) = sources.next() else {
@@ -180,6 +180,7 @@ pub fn merge_assessments(sources: Vec<MergeSource>) -> Result<Merged, MergeError
         people.add_file(&mut merged.participants, assessment.participants, &path);
         for touchpoint in assessment.touchpoints {
             if touchpoints.insert(touchpoint.clone()) {
+                merged.touchpoint_map_complete = false;
                 merged.touchpoints.push(touchpoint);
             }
         }

@@ -36,6 +36,10 @@ pub struct Assessment {
     pub participants: Vec<Participant>,
     #[serde(default)]
     pub touchpoints: Vec<Touchpoint>,
+    /// The facilitator has marked the touchpoint map complete: only then does it enter the
+    /// position on the slope. Older files have no such mark and open with the map in progress.
+    #[serde(default)]
+    pub touchpoint_map_complete: bool,
     #[serde(default)]
     pub notes: String,
     #[serde(default)]
@@ -279,6 +283,7 @@ impl Assessment {
             anonymous: false,
             participants: Vec::new(),
             touchpoints: Vec::new(),
+            touchpoint_map_complete: false,
             notes: String::new(),
             actions: Vec::new(),
         }

@@ -13,20 +13,29 @@
 //!   answered, so the gap compares like with like;
 //! - an answer to a question not asked of the participant's side does not count;
 //! - a dimension's coverage counts the questions asked of a side present in the room;
-//! - a score with no answers behind it is `None`, never 0.
+//! - a score with no answers behind it is `None`, never 0;
+//! - spread and agreement need two respondents, the perception gap two on each side;
+//! - a dimension score with three or more answers carries a 90% interval (`interval`);
+//! - the touchpoint map enters the slope only once it is marked complete (`overall`).
 
+mod disputed;
 mod engagement;
 mod gaps;
+mod interval;
+mod overall;
 mod practice;
 mod slope;
 mod stats;
 mod touchpoints;
 
+pub use disputed::most_disputed;
 pub use engagement::{EngagementIndex, engagement_index, frequency_weight, strength};
 pub use gaps::{QuestionStep, RankedGap, ranked_gaps};
+pub use interval::{INTERVAL_MIN_ANSWERS, interval_90, t_95};
+pub use overall::{Coverage, MapState, Position, Respondents};
 pub use practice::{Phase, PracticeScores, Votes, perception_scores, practice_scores};
 pub use slope::{SlopePosition, slope_position};
-pub use stats::{Stats, quantile, weighted_mean};
+pub use stats::{MIN_RESPONDENTS, Stats, quantile, weighted_mean};
 pub use touchpoints::{
     Activity, FragileRole, Fragility, LevelSummary, MissingTouchpoint, PairCell, RoleName,
     SERVICE_DESK_CHANNEL, ServiceDeskShare, SideRole, TouchpointAnalysis, touchpoint_analysis,
@@ -34,7 +43,7 @@ pub use touchpoints::{
 
 use serde::Serialize;
 
-use crate::model::{Aggregation, Assessment, Side};
+use crate::model::{Aggregation, Answer, Assessment, Side};
 
 /// A question whose answers have a sample standard deviation above this (with at least
 /// `DISAGREEMENT_MIN_ANSWERS` answers) is flagged for discussion: on a 1–5 scale, answers
@@ -69,15 +78,25 @@ pub struct OverallScore {
     /// The business's score on the questions both sides answered.
     pub business: Option<f64>,
     pub perception_gap: Option<f64>,
-    /// Touchpoint engagement index today.
+    /// Touchpoint engagement index today, whether or not the map is complete.
     pub engagement: Option<f64>,
     pub engagement_target: Option<f64>,
     pub missing_touchpoints: usize,
-    /// Combined position on the slope today, and its zone.
+    /// Whether the touchpoint map counts in the position.
+    pub map: MapState,
+    /// The position on the slope today, and its zone: the practice score alone unless the
+    /// map is complete, then practice and engagement combined.
     pub slope: Option<f64>,
     pub zone: Option<String>,
     pub slope_target: Option<f64>,
     pub target_zone: Option<String>,
+    /// While the map is being drawn, the position it would give: provisional, not counted.
+    pub provisional: Option<Position>,
+    /// Fewer than half the dimensions answered: the zone is a first indication only.
+    pub zone_provisional: bool,
+    /// How much of the questionnaire the scores rest on.
+    pub coverage: Coverage,
+    pub respondents: Respondents,
 }
 
 /// One dimension's scores.
@@ -96,6 +115,8 @@ pub struct DimensionScore {
     pub perception_gap: Option<f64>,
     /// All current answers to the dimension's questions, pooled.
     pub spread: Stats,
+    /// The 90% interval around `current`, with three or more answers (see `interval_90`).
+    pub interval: Option<[f64; 2]>,
     /// Questions with at least one current answer, out of `questions`.
     pub answered: usize,
     /// The dimension's questions asked of a side that has participants (all of them when
@@ -114,6 +135,7 @@ pub struct QuestionScore {
     pub gap: Option<f64>,
     pub it: Option<f64>,
     pub business: Option<f64>,
+    /// IT − business, with two respondents or more on each side.
     pub perception_gap: Option<f64>,
     /// Current answers.
     pub spread: Stats,
@@ -161,43 +183,90 @@ pub fn score(assessment: &Assessment) -> Scores {
 /// Scores an assessment with the given aggregation rule.
 pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
     let questionnaire = &assessment.questionnaire;
-    let levels = questionnaire.max_level();
     let votes = Votes::gather(assessment);
     let run = |phase, who| practice_scores(questionnaire, &votes, phase, who, aggregation);
-    let current = run(Phase::Current, None);
-    let target = run(Phase::Target, None);
-    let it = run(Phase::Current, Some(Side::It));
-    let business = run(Phase::Current, Some(Side::Business));
+    let (it, business) = (
+        run(Phase::Current, Some(Side::It)),
+        run(Phase::Current, Some(Side::Business)),
+    );
     let (it_shared, business_shared) =
         perception_scores(questionnaire, &it, &business, aggregation);
-    let sides: Vec<Side> = assessment.participants.iter().map(|p| p.side).collect();
-    let asked = |q: &crate::model::Question| {
-        sides.is_empty() || sides.iter().any(|&side| q.audience.includes(side))
+    let groups = Groups {
+        current: run(Phase::Current, None),
+        target: run(Phase::Target, None),
+        it,
+        business,
+        it_shared,
+        business_shared,
     };
+    let questions = question_scores(assessment, &votes, &groups);
+    let dimensions = dimension_scores(assessment, &votes, &groups);
+    Scores {
+        aggregation,
+        gaps: ranked_gaps(questionnaire, &dimensions, &questions),
+        touchpoints: touchpoint_analysis(&questionnaire.touchpoints, &assessment.touchpoints),
+        overall: overall::overall_score(assessment, &votes, &groups, &dimensions),
+        dimensions,
+        questions,
+    }
+}
 
-    let questions: Vec<QuestionScore> = questionnaire
+/// The practice scores of every group one scoring needs.
+pub(crate) struct Groups {
+    current: PracticeScores,
+    target: PracticeScores,
+    it: PracticeScores,
+    business: PracticeScores,
+    /// IT's and the business's scores on the questions both sides answered.
+    it_shared: PracticeScores,
+    business_shared: PracticeScores,
+}
+
+impl Groups {
+    /// The questions both sides answered, whose answers the perception gap compares.
+    fn shared_questions(&self) -> Vec<usize> {
+        (0..self.it_shared.questions.len())
+            .filter(|&i| self.it_shared.questions[i].is_some())
+            .collect()
+    }
+}
+
+fn question_scores(assessment: &Assessment, votes: &Votes, groups: &Groups) -> Vec<QuestionScore> {
+    let levels = assessment.questionnaire.max_level();
+    let g = groups;
+    assessment
+        .questionnaire
         .questions
         .iter()
         .enumerate()
         .map(|(i, q)| {
             let spread = Stats::of(&votes.levels(i, Phase::Current, None), levels);
-            let count = |answer| votes.0[i].iter().filter(|v| v.current == answer).count();
+            let count = |answer| {
+                votes.by_question[i]
+                    .iter()
+                    .filter(|v| v.current == answer)
+                    .count()
+            };
+            let side = |side| votes.levels(i, Phase::Current, Some(side)).len();
             QuestionScore {
                 id: q.id.clone(),
                 dimension: q.dimension.clone(),
                 weight: q.weight,
-                current: current.questions[i],
-                target: target.questions[i],
-                gap: difference(target.questions[i], current.questions[i]),
-                it: it.questions[i],
-                business: business.questions[i],
-                perception_gap: difference(it.questions[i], business.questions[i]),
+                current: g.current.questions[i],
+                target: g.target.questions[i],
+                gap: difference(g.target.questions[i], g.current.questions[i]),
+                it: g.it.questions[i],
+                business: g.business.questions[i],
+                perception_gap: perception_gap(
+                    (g.it.questions[i], side(Side::It)),
+                    (g.business.questions[i], side(Side::Business)),
+                ),
                 disagreement: spread.count >= DISAGREEMENT_MIN_ANSWERS
                     && spread.sd.is_some_and(|sd| sd > DISAGREEMENT_SD),
                 spread,
                 target_spread: Stats::of(&votes.levels(i, Phase::Target, None), levels),
-                dont_know: count(crate::model::Answer::DontKnow),
-                not_applicable: count(crate::model::Answer::NotApplicable),
+                dont_know: count(Answer::DontKnow),
+                not_applicable: count(Answer::NotApplicable),
                 distribution: votes.distribution(i, Phase::Current, levels),
                 target_distribution: votes.distribution(i, Phase::Target, levels),
                 first_round: votes
@@ -205,71 +274,73 @@ pub fn score_with(assessment: &Assessment, aggregation: Aggregation) -> Scores {
                     .map(|first| Stats::of(&first, levels)),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let dimensions: Vec<DimensionScore> = questionnaire
+fn dimension_scores(
+    assessment: &Assessment,
+    votes: &Votes,
+    groups: &Groups,
+) -> Vec<DimensionScore> {
+    let questionnaire = &assessment.questionnaire;
+    let levels = questionnaire.max_level();
+    let sides: Vec<Side> = assessment.participants.iter().map(|p| p.side).collect();
+    let asked = |q: &crate::model::Question| {
+        sides.is_empty() || sides.iter().any(|&side| q.audience.includes(side))
+    };
+    let g = groups;
+    questionnaire
         .dimensions
         .iter()
         .enumerate()
         .map(|(d, dimension)| {
-            let mut pooled = Vec::new();
-            let mut answered = 0;
-            let mut total = 0;
-            for (i, _) in questionnaire
-                .questions
+            let own: Vec<usize> = (0..questionnaire.questions.len())
+                .filter(|&i| questionnaire.questions[i].dimension == dimension.id)
+                .collect();
+            let asked_here: Vec<usize> = own
                 .iter()
-                .enumerate()
-                .filter(|(_, q)| q.dimension == dimension.id && asked(q))
-            {
-                let levels = votes.levels(i, Phase::Current, None);
-                total += 1;
-                answered += usize::from(!levels.is_empty());
-                pooled.extend(levels);
-            }
+                .copied()
+                .filter(|&i| asked(&questionnaire.questions[i]))
+                .collect();
+            let pooled: Vec<f64> = asked_here
+                .iter()
+                .flat_map(|&i| votes.levels(i, Phase::Current, None))
+                .collect();
+            let answered = asked_here
+                .iter()
+                .filter(|&&i| !votes.levels(i, Phase::Current, None).is_empty())
+                .count();
+            let shared_here: Vec<usize> = own
+                .iter()
+                .copied()
+                .filter(|&i| g.it_shared.questions[i].is_some())
+                .collect();
+            let people = |side| votes.respondents(shared_here.iter().copied(), Some(side));
+            let current = g.current.dimensions[d];
             DimensionScore {
                 id: dimension.id.clone(),
                 name: dimension.name.clone(),
                 weight: dimension.weight,
-                current: current.dimensions[d],
-                target: target.dimensions[d],
-                gap: difference(target.dimensions[d], current.dimensions[d]),
-                it: it_shared.dimensions[d],
-                business: business_shared.dimensions[d],
-                perception_gap: difference(it_shared.dimensions[d], business_shared.dimensions[d]),
-                spread: Stats::of(&pooled, levels),
+                current,
+                target: g.target.dimensions[d],
+                gap: difference(g.target.dimensions[d], current),
+                it: g.it_shared.dimensions[d],
+                business: g.business_shared.dimensions[d],
+                perception_gap: perception_gap(
+                    (g.it_shared.dimensions[d], people(Side::It)),
+                    (g.business_shared.dimensions[d], people(Side::Business)),
+                ),
+                interval: interval_90(current, &pooled, levels),
+                spread: Stats::pooled(
+                    &pooled,
+                    levels,
+                    votes.respondents(asked_here.iter().copied(), None),
+                ),
                 answered,
-                questions: total,
+                questions: asked_here.len(),
             }
         })
-        .collect();
-
-    let engagement = engagement_index(&questionnaire.touchpoints, &assessment.touchpoints);
-    let today = slope_position(&questionnaire.slope, current.overall, engagement.today);
-    let goal = slope_position(&questionnaire.slope, target.overall, engagement.target);
-    let overall = OverallScore {
-        current: current.overall,
-        target: target.overall,
-        gap: difference(target.overall, current.overall),
-        it: it_shared.overall,
-        business: business_shared.overall,
-        perception_gap: difference(it_shared.overall, business_shared.overall),
-        engagement: engagement.today,
-        engagement_target: engagement.target,
-        missing_touchpoints: engagement.missing,
-        slope: today.position,
-        zone: today.zone,
-        slope_target: goal.position,
-        target_zone: goal.zone,
-    };
-
-    Scores {
-        aggregation,
-        gaps: ranked_gaps(questionnaire, &dimensions, &questions),
-        touchpoints: touchpoint_analysis(&questionnaire.touchpoints, &assessment.touchpoints),
-        overall,
-        dimensions,
-        questions,
-    }
+        .collect()
 }
 
 /// The overall position under one aggregation rule, to compare the rules side by side.
@@ -300,4 +371,11 @@ pub fn positions_by_rule(assessment: &Assessment) -> Vec<RulePosition> {
 /// `a − b` when both are known.
 fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     Some(a? - b?)
+}
+
+/// IT − the business, when at least `MIN_RESPONDENTS` people on each side stand behind their
+/// scores: one person's view on either side is not a perception of that side.
+fn perception_gap(it: (Option<f64>, usize), business: (Option<f64>, usize)) -> Option<f64> {
+    let enough = it.1 >= MIN_RESPONDENTS && business.1 >= MIN_RESPONDENTS;
+    difference(it.0, business.0).filter(|_| enough)
 }

@@ -18,6 +18,8 @@ pub enum Phase {
 /// One answer with the facts needed to filter it.
 #[derive(Clone, Copy, Debug)]
 pub struct Vote {
+    /// The participant's position in the assessment.
+    pub participant: usize,
     pub side: Side,
     pub current: Answer,
     pub target: Answer,
@@ -35,7 +37,11 @@ impl Vote {
 }
 
 /// Every participant's votes, grouped by question index, built once per scoring run.
-pub struct Votes(pub Vec<Vec<Vote>>);
+pub struct Votes {
+    /// In questionnaire order.
+    pub by_question: Vec<Vec<Vote>>,
+    participants: usize,
+}
 
 impl Votes {
     /// Gathers the votes. Responses to questions the questionnaire lacks are ignored, and so
@@ -50,7 +56,7 @@ impl Votes {
             .map(|(i, q)| (q.id.as_str(), i))
             .collect();
         let mut votes = vec![Vec::new(); questionnaire.questions.len()];
-        for participant in &assessment.participants {
+        for (number, participant) in assessment.participants.iter().enumerate() {
             for (question, response) in &participant.responses {
                 let asked = index.get(question.as_str()).filter(|&&i| {
                     questionnaire.questions[i]
@@ -59,6 +65,7 @@ impl Votes {
                 });
                 if let Some(&i) = asked {
                     votes[i].push(Vote {
+                        participant: number,
                         side: participant.side,
                         current: response.current,
                         target: response.target,
@@ -67,12 +74,33 @@ impl Votes {
                 }
             }
         }
-        Votes(votes)
+        Votes {
+            by_question: votes,
+            participants: assessment.participants.len(),
+        }
+    }
+
+    /// How many people gave a level today to at least one of `questions`, among those `who`
+    /// selects: the people behind a pooled figure.
+    pub fn respondents(
+        &self,
+        questions: impl IntoIterator<Item = usize>,
+        who: Option<Side>,
+    ) -> usize {
+        let mut seen = vec![false; self.participants];
+        for i in questions {
+            for v in &self.by_question[i] {
+                if who.is_none_or(|side| v.side == side) && v.current.level().is_some() {
+                    seen[v.participant] = true;
+                }
+            }
+        }
+        seen.into_iter().filter(|&s| s).count()
     }
 
     /// The numeric answers to question `i` from the participants `who` selects.
     pub fn levels(&self, i: usize, phase: Phase, who: Option<Side>) -> Vec<f64> {
-        self.0[i]
+        self.by_question[i]
             .iter()
             .filter(|v| who.is_none_or(|side| v.side == side))
             .filter_map(|v| v.answer(phase).level())
@@ -85,7 +113,10 @@ impl Votes {
     /// How many answered each level (index 0 = level 1) to question `i`.
     pub fn distribution(&self, i: usize, phase: Phase, levels: u8) -> Vec<usize> {
         let mut counts = vec![0; usize::from(levels)];
-        for level in self.0[i].iter().filter_map(|v| v.answer(phase).level()) {
+        for level in self.by_question[i]
+            .iter()
+            .filter_map(|v| v.answer(phase).level())
+        {
             if let Some(count) = counts.get_mut(usize::from(level).wrapping_sub(1)) {
                 *count += 1;
             }
@@ -95,7 +126,7 @@ impl Votes {
 
     /// The first-round levels of question `i`, when it was voted on more than once.
     pub fn first_round_levels(&self, i: usize) -> Option<Vec<f64>> {
-        let votes = &self.0[i];
+        let votes = &self.by_question[i];
         votes.iter().any(|v| v.first_round.is_some()).then(|| {
             votes
                 .iter()

@@ -7,9 +7,13 @@ use serde::Serialize;
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Stats {
     pub count: usize,
+    /// The people behind the answers: `count` for one question, fewer for a dimension's
+    /// pooled answers (one person answers several of its questions).
+    pub respondents: usize,
     pub mean: Option<f64>,
     pub median: Option<f64>,
-    /// Sample standard deviation (n − 1); 0 for a single answer.
+    /// Sample standard deviation (n − 1); `None` with fewer than two respondents: one
+    /// person's answers are one view, not a spread of opinion.
     pub sd: Option<f64>,
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -20,13 +24,21 @@ pub struct Stats {
     pub iqr: Option<f64>,
     /// Within-group agreement r_wg (James, Demaree & Wolf): 1 − s² / σ²_EU, where σ²_EU =
     /// (A² − 1) / 12 is the variance of uniformly random answers on an A-level scale.
-    /// 1 = full agreement, 0 = no more agreement than chance. Needs two answers.
+    /// 1 = full agreement, 0 = no more agreement than chance. Needs two respondents.
     pub rwg: Option<f64>,
 }
 
+/// Fewer respondents than this have no spread and no agreement.
+pub const MIN_RESPONDENTS: usize = 2;
+
 impl Stats {
-    /// Statistics of `values` answered on a scale with `levels` levels.
+    /// Statistics of `values` answered on a scale with `levels` levels, one per respondent.
     pub fn of(values: &[f64], levels: u8) -> Stats {
+        Stats::pooled(values, levels, values.len())
+    }
+
+    /// Statistics of `values` given by `respondents` people, some answering more than once.
+    pub fn pooled(values: &[f64], levels: u8, respondents: usize) -> Stats {
         let count = values.len();
         if count == 0 {
             return Stats::default();
@@ -34,19 +46,18 @@ impl Stats {
         let mut sorted = values.to_vec();
         sorted.sort_by(f64::total_cmp);
         let mean = mean(values);
-        let variance = if count > 1 {
-            values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1) as f64
-        } else {
-            0.0
-        };
+        let variance = sample_variance(values);
+        let spread = respondents >= MIN_RESPONDENTS;
         let uniform_variance = (f64::from(levels).powi(2) - 1.0) / 12.0;
-        let rwg = (count > 1 && uniform_variance > 0.0)
-            .then(|| (1.0 - variance / uniform_variance).clamp(0.0, 1.0));
+        let rwg = variance
+            .filter(|_| spread && uniform_variance > 0.0)
+            .map(|v| (1.0 - v / uniform_variance).clamp(0.0, 1.0));
         Stats {
             count,
+            respondents,
             mean: Some(mean),
             median: Some(quantile(&sorted, 0.5)),
-            sd: Some(variance.sqrt()),
+            sd: variance.filter(|_| spread).map(f64::sqrt),
             min: sorted.first().copied(),
             max: sorted.last().copied(),
             q1: Some(quantile(&sorted, 0.25)),
@@ -60,6 +71,14 @@ impl Stats {
 /// Arithmetic mean of a non-empty slice.
 pub fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
+}
+
+/// Sample variance (n − 1) of the values; `None` with fewer than two.
+pub fn sample_variance(values: &[f64]) -> Option<f64> {
+    (values.len() > 1).then(|| {
+        let mean = mean(values);
+        values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (values.len() - 1) as f64
+    })
 }
 
 /// Median of a slice; `None` when empty.

@@ -11,8 +11,9 @@ use crate::ui::view::{View, ViewCtx};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, RichText};
 
+use crate::document::Edit;
 use crate::model::Assessment;
-use crate::scoring::{Phase, Scores};
+use crate::scoring::{MapState, Phase, Scores};
 
 use super::charts::heatmap::MISSING;
 use super::charts::level_map::{level_map_legend_ui, level_map_ui};
@@ -67,7 +68,7 @@ impl TouchpointsView {
             level_phase,
         } = self;
         let analysis = &scores.touchpoints;
-        header_ui(ui, scores);
+        header_ui(ui, scores, commands);
         ui.horizontal(|ui| {
             for t in Tab::ALL {
                 let text = RichText::new(t.name()).size(17.0);
@@ -131,10 +132,12 @@ impl TouchpointsView {
 }
 
 /// The numbers the room watches while it fills in the map: the engagement index, the slope
-/// position and the missing touchpoints, today and at target.
-fn header_ui(ui: &mut egui::Ui, scores: &Scores) {
+/// position and the missing touchpoints, today and at target. Until the facilitator marks the
+/// map complete, what it would do to the position is shown as provisional and not counted.
+fn header_ui(ui: &mut egui::Ui, scores: &Scores, commands: &mut Vec<Command>) {
     let o = &scores.overall;
     let text = ui.visuals().text_color();
+    let drawing = o.map == MapState::InProgress;
     ui.horizontal_wrapped(|ui| {
         ui.heading("Touchpoint map");
         ui.add_space(16.0);
@@ -149,6 +152,9 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores) {
             theme::TARGET,
         );
         append(&mut job, " at target", 17.0, text);
+        if drawing {
+            append(&mut job, " (provisional)", 17.0, text);
+        }
         ui.label(job);
         ui.add_space(16.0);
         let mut job = LayoutJob::default();
@@ -181,6 +187,31 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores) {
                     .strong()
                     .color(MISSING),
             );
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let mut complete = o.map == MapState::Complete;
+        if ui
+            .checkbox(&mut complete, "The map is complete: count it in the position")
+            .on_hover_text("Until then the map is being drawn and the position on the slope is the practice score alone")
+            .changed()
+        {
+            commands.push(Command::Edit(Edit::TouchpointMapComplete(complete)));
+        }
+        match (&o.provisional, o.map) {
+            (Some(with_map), MapState::InProgress) => {
+                ui.label(format!(
+                    "Being drawn, not counted yet: with this map the position would be {} → {} (provisional).",
+                    position(with_map.slope, with_map.zone.as_deref()),
+                    position(with_map.slope_target, with_map.target_zone.as_deref())
+                ));
+            }
+            (_, MapState::Complete) => {
+                ui.weak("Counted: the position combines practice and engagement.");
+            }
+            _ => {
+                ui.weak("Nothing mapped: the position is the practice score alone.");
+            }
         }
     });
 }

@@ -343,14 +343,26 @@ fn score_json_worked_by_hand() {
     assert_num(&o["target"], 14.5 / 3.0);
     assert_num(&o["gap"], 14.5 / 3.0 - (47.0 / 6.0 + 4.0) / 3.0);
     assert_num(&o["engagement"], 1.621381);
-    // slope = 0.7 × 3.944444 + 0.3 × 1.621381 = 3.247526: Integrated (2.6–3.4)
-    assert_num(&o["slope"], 3.247526);
-    assert_eq!(o["zone"], "Integrated");
+    // The file predates the mark: its one touchpoint is a map in progress, so the slope is the
+    // practice score, 3.944444 (Converged, 3.4–4.2). With the map it would be
+    // 0.7 × 3.944444 + 0.3 × 1.621381 = 3.247526 (Integrated): provisional.
+    assert_eq!(o["map"], "in_progress");
+    assert_num(&o["slope"], (47.0 / 6.0 + 4.0) / 3.0);
+    assert_eq!(o["zone"], "Converged");
+    assert_num(&o["provisional"]["slope"], 3.247526);
+    assert_eq!(o["provisional"]["zone"], "Integrated");
+    // Comm and value answered, culture not; c1, c2, v1, v2 have levels, k1 and k2 none.
+    assert_eq!(
+        o["coverage"],
+        serde_json::json!({"dimensions_answered": 2, "dimensions": 3, "questions_answered": 4, "questions": 6})
+    );
+    assert_eq!(o["zone_provisional"], false);
     // IT: comm (3.5 + 4.5 × 3) / 4 = 4.25, value 4 → (8.5 + 4) / 3 = 4.166667
     // business: comm (1 + 4 × 3) / 4 = 3.25, value 4 → (6.5 + 4) / 3 = 3.5
+    // One business participant is one view, not a side's perception: no perception gap.
     assert_num(&o["it"], 12.5 / 3.0);
     assert_num(&o["business"], 3.5);
-    assert_num(&o["perception_gap"], 12.5 / 3.0 - 3.5);
+    assert!(o["perception_gap"].is_null(), "{}", o["perception_gap"]);
 
     let comm = dimension(&scores, "comm");
     assert_eq!(comm["name"], "Communication");
@@ -359,18 +371,28 @@ fn score_json_worked_by_hand() {
     assert_num(&comm["gap"], 5.0 - 47.0 / 12.0);
     assert_num(&comm["it"], 4.25);
     assert_num(&comm["business"], 3.25);
-    assert_num(&comm["perception_gap"], 1.0);
+    assert!(comm["perception_gap"].is_null());
     assert_eq!(comm["answered"], 2);
     // spread of 5, 2, 1, 5, 4, 4: mean 3.5, squares 2.25 + 2.25 + 6.25 + 2.25 + 0.25 + 0.25
     // = 13.5, variance 13.5 / 5 = 2.7
     assert_eq!(comm["spread"]["count"], 6);
+    assert_eq!(comm["spread"]["respondents"], 3);
     assert_num(&comm["spread"]["sd"], 2.7f64.sqrt());
     assert_num(&comm["spread"]["min"], 1.0);
     assert_num(&comm["spread"]["max"], 5.0);
+    // 90% interval: t(5) = 2.015, half-width 2.015 × √2.7 / √6 = 2.015 × √0.45 = 1.351703
+    // around 47/12, clipped at 5.
+    let interval = comm["interval"].as_array().expect("an interval");
+    assert_num(&interval[0], 47.0 / 12.0 - 2.015 * 0.45f64.sqrt());
+    assert_num(&interval[1], 5.0);
 
     let value = dimension(&scores, "value");
     assert_num(&value["current"], 4.0);
-    assert_num(&value["perception_gap"], 0.0);
+    assert!(value["perception_gap"].is_null());
+    // 3, 3, 3, 5, 5, 5: variance 6 / 5, half-width 2.015 × √1.2 / √6 = 2.015 × √0.2 = 0.901136.
+    let interval = value["interval"].as_array().expect("an interval");
+    assert_num(&interval[0], 4.0 - 2.015 * 0.2f64.sqrt());
+    assert_num(&interval[1], 4.0 + 2.015 * 0.2f64.sqrt());
 
     // Nobody gave culture a level: every score is null, never 0.
     let culture = dimension(&scores, "culture");
@@ -390,6 +412,7 @@ fn score_json_worked_by_hand() {
     }
     assert_eq!(culture["answered"], 0);
     assert!(culture["spread"]["sd"].is_null());
+    assert!(culture["interval"].is_null());
 }
 
 #[test]
@@ -425,21 +448,27 @@ fn aggregation_option_changes_the_result_as_worked_by_hand() {
     let median = score_json(&file, &["--aggregation", "median"]);
     assert_eq!(median["aggregation"], "Median");
     // c1 = median(5, 2, 1) = 2, c2 = median(5, 4, 4) = 4: comm = (2 + 4 × 3) / 4 = 3.5
-    // overall = (3.5 × 2 + 4) / 3 = 3.666667; slope 0.7 × 3.666667 + 0.3 × 1.621381 = 3.053081
+    // overall = (3.5 × 2 + 4) / 3 = 3.666667, and the slope with it (the map is not marked
+    // complete); with the map it would be 0.7 × 3.666667 + 0.3 × 1.621381 = 3.053081
     assert_num(&dimension(&median, "comm")["current"], 3.5);
     assert_num(&median["overall"]["current"], 11.0 / 3.0);
-    assert_num(&median["overall"]["slope"], 3.053081);
-    assert_eq!(median["overall"]["zone"], "Integrated");
+    assert_num(&median["overall"]["slope"], 11.0 / 3.0);
+    assert_eq!(median["overall"]["zone"], "Converged");
+    assert_num(&median["overall"]["provisional"]["slope"], 3.053081);
+    assert_eq!(median["overall"]["provisional"]["zone"], "Integrated");
 
     let weakest = score_json(&file, &["--aggregation", "weakest-link"]);
     assert_eq!(weakest["aggregation"], "WeakestLink");
     // comm = min(8/3, 13/3) = 2.666667, value = min(3, 5) = 3
-    // overall = (8/3 × 2 + 3) / 3 = 25/9 = 2.777778; slope 0.7 × 2.777778 + 0.486414 = 2.430859
+    // overall = (8/3 × 2 + 3) / 3 = 25/9 = 2.777778 (Integrated); with the map it would be
+    // 0.7 × 2.777778 + 0.486414 = 2.430859 (Aligned)
     assert_num(&dimension(&weakest, "comm")["current"], 8.0 / 3.0);
     assert_num(&dimension(&weakest, "value")["current"], 3.0);
     assert_num(&weakest["overall"]["current"], 25.0 / 9.0);
-    assert_num(&weakest["overall"]["slope"], 2.430859);
-    assert_eq!(weakest["overall"]["zone"], "Aligned");
+    assert_num(&weakest["overall"]["slope"], 25.0 / 9.0);
+    assert_eq!(weakest["overall"]["zone"], "Integrated");
+    assert_num(&weakest["overall"]["provisional"]["slope"], 2.430859);
+    assert_eq!(weakest["overall"]["provisional"]["zone"], "Aligned");
 
     // Without the option, the rule saved in the file (Mean).
     let saved = score_json(&file, &[]);
@@ -453,10 +482,14 @@ fn score_table_is_the_default_format() {
     let output = convergence(&["score", path_arg(&data("assessment-v1.ron"))]);
     assert!(output.status.success(), "{}", stderr(&output));
     let table = stdout(&output);
-    assert!(
-        table.contains("Slope position 3.25 (Integrated)"),
-        "{table}"
-    );
+    for line in [
+        "Slope position 3.94 (Converged)",
+        "3.9 — Converged, from 2 of 3 dimensions (4 of 6 questions); answered by 2 people from IT and 1 from the business",
+        "Touchpoint map in progress, not counted: engagement 1.62 would give 3.25 (Integrated) — provisional",
+        "Aggregation: mean",
+    ] {
+        assert!(table.contains(line), "{line:?} not in\n{table}");
+    }
     assert!(table.contains("Communication"), "{table}");
     assert!(
         table.contains("1. Communication"),

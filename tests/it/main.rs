@@ -9,6 +9,7 @@ mod export_halves;
 mod file_actions;
 mod files;
 mod harness;
+mod honest_scores;
 mod hostile_text;
 mod import_dialog;
 mod merge;

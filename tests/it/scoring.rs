@@ -6,35 +6,17 @@ use convergence::model::{
     Aggregation, Answer, Assessment, Audience, Frequency, Improvement, Level, Side, Touchpoint,
     TouchpointCatalogue,
 };
-use convergence::scoring::{
-    self, DimensionScore, QuestionScore, Scores, Stats, engagement_index, slope_position,
-};
+use convergence::scoring::{self, MapState, Scores, Stats, engagement_index, slope_position};
 use proptest::prelude::*;
 
 use crate::support::{
-    EPS, add_participant, add_voters, assert_close, assessment, improvement_action, lv,
-    questionnaire, set_answer, touchpoint,
+    EPS, add_participant, add_voters, assert_close, assessment, dimension_score as dimension,
+    improvement_action, lv, question_score as question, questionnaire, set_answer, touchpoint,
 };
 
 const DK: Answer = Answer::DontKnow;
 const NA: Answer = Answer::NotApplicable;
 const BLANK: Answer = Answer::Blank;
-
-fn question<'a>(scores: &'a Scores, id: &str) -> &'a QuestionScore {
-    scores
-        .questions
-        .iter()
-        .find(|q| q.id == id)
-        .expect("question scored")
-}
-
-fn dimension<'a>(scores: &'a Scores, id: &str) -> &'a DimensionScore {
-    scores
-        .dimensions
-        .iter()
-        .find(|d| d.id == id)
-        .expect("dimension scored")
-}
 
 /// One participant answering every question of a dimension with the same current level.
 fn answer_dimension(a: &mut Assessment, side: Side, dimension: &str, current: u8, target: u8) {
@@ -278,20 +260,22 @@ fn perception_gap_needs_both_sides() {
 #[test]
 fn perception_gap_uses_only_the_questions_both_sides_answered() {
     let mut a = assessment();
-    add_participant(
-        &mut a,
-        Side::It,
-        &[("c1", lv(4), BLANK), ("c2", lv(5), BLANK)],
-    );
-    add_participant(&mut a, Side::Business, &[("c1", lv(3), BLANK)]);
+    for _ in 0..2 {
+        add_participant(
+            &mut a,
+            Side::It,
+            &[("c1", lv(4), BLANK), ("c2", lv(5), BLANK)],
+        );
+        add_participant(&mut a, Side::Business, &[("c1", lv(3), BLANK)]);
+    }
     let scores = scoring::score(&a);
     // Only c1 has both sides: IT 4, business 3. IT's 5 on c2 stays out of the comparison.
     let comm = dimension(&scores, "comm");
     assert_close(comm.it, 4.0);
     assert_close(comm.business, 3.0);
     assert_close(comm.perception_gap, 1.0);
-    // The dimension's own score still counts every answer: (4 + 3) / 2 = 3.5 on c1 (weight 1)
-    // and 5 on c2 (weight 3): (3.5 + 15) / 4 = 4.625.
+    // The dimension's own score still counts every answer: (4 + 4 + 3 + 3) / 4 = 3.5 on c1
+    // (weight 1) and 5 on c2 (weight 3): (3.5 + 15) / 4 = 4.625.
     assert_close(comm.current, 4.625);
     assert_close(question(&scores, "c2").it, 5.0);
 }
@@ -396,8 +380,8 @@ fn spread_of_a_divided_room() {
 #[test]
 fn spread_of_one_answer_and_of_none() {
     let one = Stats::of(&[4.0], 5);
-    assert_eq!(one.count, 1);
-    assert_close(one.sd, 0.0);
+    assert_eq!((one.count, one.respondents), (1, 1));
+    assert_eq!(one.sd, None, "one answer is no spread of opinion");
     assert_close(one.iqr, 0.0);
     assert_close(one.median, 4.0);
     assert_eq!(one.rwg, None, "agreement needs two answers");
@@ -695,7 +679,10 @@ fn slope_combines_practice_and_engagement_and_names_the_zone() {
         (Frequency::Weekly, Some(4)),
         (Frequency::Daily, Some(5)),
     ));
+    a.touchpoint_map_complete = true;
     let o = scoring::score(&a).overall;
+    assert_eq!(o.map, MapState::Complete);
+    assert_eq!(o.provisional, None);
     // today  0.7 × 3 + 0.3 × 1.621381 = 2.586414: below 2.6, so Aligned.
     // target 0.7 × 4 + 0.3 × 1.727709 = 3.318313: Integrated.
     assert_close(o.engagement, 1.621381);
@@ -1075,13 +1062,19 @@ proptest! {
             triples.extend(s.dimensions.iter().map(|d| (d.it, d.business, d.perception_gap)));
             triples.extend(s.questions.iter().map(|q| (q.it, q.business, q.perception_gap)));
             for (it, business, gap) in triples {
-                match (it, business) {
-                    (Some(it), Some(business)) => {
-                        let gap = gap.expect("both sides answered");
+                match (it, business, gap) {
+                    (Some(it), Some(business), Some(gap)) => {
                         prop_assert!((gap - (it - business)).abs() < EPS);
                     }
-                    _ => prop_assert_eq!(gap, None),
+                    (_, _, Some(gap)) => prop_assert!(false, "gap {gap} without both sides"),
+                    _ => {}
                 }
+            }
+            // A question's gap is there exactly when two people or more on each side gave it a level.
+            for (q, score) in a.questionnaire.questions.iter().zip(&s.questions) {
+                let people = |side| a.participants.iter().filter(|p| p.side == side && q.audience.includes(side) && p.responses.get(&q.id).is_some_and(|r| r.current.level().is_some())).count();
+                let enough = people(Side::It) >= 2 && people(Side::Business) >= 2;
+                prop_assert_eq!(score.perception_gap.is_some(), enough, "{}", q.id);
             }
         }
     }

@@ -15,6 +15,8 @@
 
 use std::path::{Path, PathBuf};
 
+use convergence::scoring::{DimensionScore, QuestionScore, Scores};
+
 use convergence::model::{
     ActionItem, ActionStatus, Aggregation, Answer, Assessment, Audience, Channel, Dimension,
     Engagement, Frequency, Improvement, Level, Participant, Question, Questionnaire, Response,
@@ -161,6 +163,24 @@ pub fn assessment() -> Assessment {
     assessment.organisation = "Acme Ltd".into();
     assessment.date = "2025-03-14".into();
     assessment
+}
+
+/// A question's scores, by id.
+pub fn question_score<'a>(scores: &'a Scores, id: &str) -> &'a QuestionScore {
+    scores
+        .questions
+        .iter()
+        .find(|q| q.id == id)
+        .expect("question scored")
+}
+
+/// A dimension's scores, by id.
+pub fn dimension_score<'a>(scores: &'a Scores, id: &str) -> &'a DimensionScore {
+    scores
+        .dimensions
+        .iter()
+        .find(|d| d.id == id)
+        .expect("dimension scored")
 }
 
 /// Shorthand for an answer on the scale.

@@ -1,7 +1,7 @@
 //! The touchpoint map: the core's analysis (missing touchpoints, the service-desk share, roles
 //! hanging on one touchpoint or channel, pair and level strengths) and the engagement index on
 //! hand-worked maps, then the touchpoint screen driven through egui_kittest as the room would:
-//! select a pair, add, change, remove, undo, and the other two views.
+//! select a pair, add, change, remove, undo, mark the map complete, and the other two views.
 //!
 //! The hand-worked map `map()` on a catalogue of 3 business roles × 4 IT roles (12 pairs);
 //! strength = frequency weight × effectiveness / 5 (unrated counts as 3):
@@ -15,8 +15,12 @@
 //! | 4 | user–partner     | operational | service_desk       | ad hoc 1: 0.05 | none         |
 //! | 5 | ceo–cio          | tactical    | sla_review         | quarterly –: 0.24 | quarterly 3: 0.24 |
 
-use convergence::model::{Channel, Frequency, Level, Role, Side, Touchpoint, TouchpointCatalogue};
-use convergence::scoring::{engagement_index, touchpoint_analysis};
+use convergence::document::Edit;
+use convergence::model::{
+    Answer, Channel, Frequency, Level, Role, Side, Touchpoint, TouchpointCatalogue,
+};
+use convergence::scoring::{MapState, Phase, engagement_index, touchpoint_analysis};
+use convergence::ui::command::Command;
 use convergence::ui::theme::fmt_score;
 use convergence::ui::{App, Screen};
 use egui::{Key, Modifiers};
@@ -363,8 +367,13 @@ fn engagement_line(harness: &Harness<'_, App>) -> String {
         .expect("a document")
         .scores
         .overall;
+    let provisional = if o.map == MapState::InProgress {
+        " (provisional)"
+    } else {
+        ""
+    };
     format!(
-        "Engagement index {} today → {} at target",
+        "Engagement index {} today → {} at target{provisional}",
         fmt_score(o.engagement),
         fmt_score(o.engagement_target)
     )
@@ -539,4 +548,83 @@ fn every_view_draws_the_workshop_catalogue_at_projector_size() {
     }
     assert_eq!(harness.state().screen(), Screen::Touchpoints);
     assert_eq!(harness.state().error(), None);
+}
+
+#[test]
+fn the_map_counts_in_the_position_only_once_the_facilitator_marks_it_complete() {
+    let data = tempfile::tempdir().expect("a temporary folder");
+    let mut harness = app(data.path(), vec![]);
+    open_touchpoints(&mut harness, SELF_CHECK);
+    let first = harness
+        .state()
+        .document()
+        .unwrap()
+        .assessment
+        .questionnaire
+        .questions[0]
+        .id
+        .clone();
+    harness.state_mut().push(Command::Edit(Edit::Answer {
+        participant: 0,
+        question: first,
+        phase: Phase::Current,
+        answer: Answer::Level(3),
+    }));
+    harness.run();
+    harness.get_by_label("Nothing mapped: the position is the practice score alone.");
+    let slope =
+        |harness: &Harness<'_, App>| harness.state().document().unwrap().scores.overall.slope;
+    assert_eq!(slope(&harness), Some(3.0));
+
+    harness.get_by_label(PAIR).click();
+    harness.run();
+    harness
+        .get_by_label("Add today's touchpoint")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add today's touchpoint").click();
+    harness.run();
+    assert_eq!(
+        slope(&harness),
+        Some(3.0),
+        "drawing the map does not move the position"
+    );
+    harness.get_by_label_contains("Slope 3.00 ");
+    harness.get_by_label(&engagement_line(&harness));
+    let provisional = harness
+        .state()
+        .document()
+        .unwrap()
+        .scores
+        .overall
+        .provisional
+        .clone();
+    let would_be = provisional
+        .and_then(|p| p.slope)
+        .expect("a provisional position");
+    harness.get_by_label_contains(&format!(
+        "with this map the position would be {would_be:.2}"
+    ));
+
+    harness
+        .get_by_label("The map is complete: count it in the position")
+        .click();
+    harness.run();
+    let doc = harness.state().document().unwrap();
+    assert!(doc.assessment.touchpoint_map_complete);
+    assert_eq!(doc.scores.overall.map, MapState::Complete);
+    assert_eq!(slope(&harness), Some(would_be));
+    harness.get_by_label("Counted: the position combines practice and engagement.");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        !harness
+            .state()
+            .document()
+            .unwrap()
+            .assessment
+            .touchpoint_map_complete
+    );
+    assert_eq!(slope(&harness), Some(3.0));
 }
