@@ -121,11 +121,16 @@ pub fn read_table_file(path: &Path) -> Result<Table, CsvImportError> {
         file: path.to_path_buf(),
         cause,
     })?;
-    let decoded = decode::decode(&bytes).map_err(|message| CsvImportError::Encoding {
-        file: Some(path.to_path_buf()),
+    read_table_bytes(&bytes).map_err(|e| e.in_file(path))
+}
+
+/// Decodes a CSV file's bytes as [`read_table_file`] does, then reads them into a table.
+pub fn read_table_bytes(bytes: &[u8]) -> Result<Table, CsvImportError> {
+    let decoded = decode::decode(bytes).map_err(|message| CsvImportError::Encoding {
+        file: None,
         message,
     })?;
-    let mut table = read_table(&decoded.text).map_err(|e| e.in_file(path))?;
+    let mut table = read_table(&decoded.text)?;
     table.legacy_encoding = decoded.legacy_encoding;
     Ok(table)
 }

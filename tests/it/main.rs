@@ -13,6 +13,7 @@ mod honest_scores;
 mod hostile_text;
 mod import_dialog;
 mod merge;
+mod never_panic;
 mod safe_writes;
 mod scoring;
 mod strict_files;
