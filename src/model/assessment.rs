@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::questionnaire::Questionnaire;
+use super::questionnaire::{Question, Questionnaire};
 use super::touchpoint::{Level, Touchpoint};
 
 /// The assessment file format this version writes; files up to this version open.
@@ -258,6 +258,13 @@ impl From<ActionItemFile> for ActionItem {
             dimensions,
             questions: file.questions,
         }
+    }
+}
+
+impl Participant {
+    /// Whether `question` is asked of this participant's side.
+    pub fn is_asked(&self, question: &Question) -> bool {
+        question.audience.includes(self.side)
     }
 }
 

@@ -3,6 +3,7 @@
 mod a11y;
 mod action_plan;
 mod answer_keys;
+mod answering;
 mod app;
 pub mod charts;
 pub mod command;

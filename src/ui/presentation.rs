@@ -12,6 +12,7 @@ use egui_plot::{Bar, BarChart, Legend};
 use crate::model::Assessment;
 use crate::scoring::Scores;
 
+use super::answering::{answering_rule_ui, audience_note, mirror_ui};
 use super::command::Command;
 use super::theme;
 
@@ -69,7 +70,13 @@ impl PresentationView {
         });
         ui.add_space(12.0);
         ui.label(RichText::new(&question.text).size(40.0).strong());
-        ui.add_space(16.0);
+        if let Some(note) = audience_note(question) {
+            ui.label(RichText::new(note).size(24.0).weak());
+        }
+        mirror_ui(ui, question, 22.0);
+        ui.add_space(8.0);
+        answering_rule_ui(ui, 24.0);
+        ui.add_space(12.0);
         ui.columns(question.levels.len().max(1), |columns| {
             for (n, (column, description)) in columns.iter_mut().zip(&question.levels).enumerate() {
                 let value = (n + 1) as u8;
@@ -85,7 +92,12 @@ impl PresentationView {
             }
         });
         ui.add_space(20.0);
-        let participants = assessment.participants.len();
+        // Those of the other side are not asked, so they are not waited for.
+        let participants = assessment
+            .participants
+            .iter()
+            .filter(|p| p.is_asked(question))
+            .count();
         let answered = score.spread.count + score.dont_know + score.not_applicable;
         if self.revealed {
             ui.label(

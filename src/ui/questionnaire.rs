@@ -1,5 +1,6 @@
 //! The questionnaire screen: a dimension at a time, each question with its guidance and what
 //! every level looks like, today's level and the target, a comment; progress; keyboard entry.
+//! A participant sees only the questions asked of their side, in their side's words.
 //!
 //! Keys (when no text field has focus): 1–5 set the level under the cursor and move on
 //! (today → target → next question), D = don't know, N = not applicable, Delete clears,
@@ -10,10 +11,11 @@ use crate::ui::view::{View, ViewCtx};
 use egui::accesskit::Role;
 use egui::{Key, RichText};
 
-use crate::model::{Answer, Assessment, Question, Questionnaire};
+use crate::model::{Answer, Assessment, Question, Questionnaire, Side};
 use crate::scoring::{Phase, Scores};
 
 use super::answer_keys::{answer_for_key, plain_keys};
+use super::answering::TODAY_RULE;
 use super::command::Command;
 use super::room_entry::RoomEntry;
 use crate::document::Edit;
@@ -89,27 +91,31 @@ impl QuestionnaireView {
         let q = &assessment.questionnaire;
         let participant = self.participant;
         let answered = |dimension: &str| {
-            q.questions_in(dimension)
+            asked_in(assessment, participant, dimension)
+                .iter()
                 .filter(|question| {
                     !answer_of(assessment, participant, &question.id, Phase::Current).is_blank()
                 })
                 .count()
         };
         let total_answered: usize = q.dimensions.iter().map(|d| answered(&d.id)).sum();
-        let total = q.questions.len().max(1);
+        // Questions for the other side are not this participant's to answer, so not missing.
+        let total: usize = q
+            .dimensions
+            .iter()
+            .map(|d| asked_in(assessment, participant, &d.id).len())
+            .sum();
         ui.add_space(6.0);
         ui.strong("Progress");
         ui.add(
-            egui::ProgressBar::new(total_answered as f32 / total as f32).text(format!(
-                "{total_answered} of {} answered",
-                q.questions.len()
-            )),
+            egui::ProgressBar::new(total_answered as f32 / total.max(1) as f32)
+                .text(format!("{total_answered} of {total} answered")),
         );
         ui.add_space(8.0);
         egui::ScrollArea::vertical().show(ui, |ui| {
             for (i, d) in q.dimensions.iter().enumerate() {
                 let done = answered(&d.id);
-                let count = q.questions_in(&d.id).count();
+                let count = asked_in(assessment, participant, &d.id).len();
                 let mark = if done == count { "✔" } else { " " };
                 let text = format!("{mark} {}  ({done}/{count})", d.name);
                 if ui
@@ -141,7 +147,7 @@ impl QuestionnaireView {
         let Some(dimension) = q.dimensions.get(self.dimension) else {
             return;
         };
-        let questions: Vec<&Question> = q.questions_in(&dimension.id).collect();
+        let questions = asked_in(assessment, self.participant, &dimension.id);
 
         if assessment.participants.len() > 1 {
             ui.horizontal(|ui| {
@@ -171,6 +177,12 @@ impl QuestionnaireView {
                 ui.label(RichText::new(&dimension.name).heading());
                 ui.label(&dimension.description);
                 ui.add_space(8.0);
+                if questions.is_empty() {
+                    let side = assessment.participants[self.participant].side.name();
+                    ui.label(format!(
+                        "No question of this dimension is asked of {side} participants."
+                    ));
+                }
                 for (i, question) in questions.iter().enumerate() {
                     let at_cursor = self.cursor.question == i;
                     let frame = egui::Frame::group(ui.style()).stroke(if at_cursor {
@@ -243,15 +255,15 @@ impl QuestionnaireView {
             let Some(dimension) = q.dimensions.get(self.dimension) else {
                 return;
             };
-            let ids: Vec<&str> = q
-                .questions_in(&dimension.id)
+            let ids: Vec<&str> = asked_in(assessment, self.participant, &dimension.id)
+                .iter()
                 .map(|x| x.id.as_str())
                 .collect();
-            if ids.is_empty() {
-                return;
-            }
-            self.cursor.question = self.cursor.question.min(ids.len() - 1);
+            self.cursor.question = self.cursor.question.min(ids.len().saturating_sub(1));
             if let Some(answer) = answer_for_key(key, max) {
+                if ids.is_empty() {
+                    continue;
+                }
                 commands.push(Command::Edit(Edit::Answer {
                     participant: self.participant,
                     question: ids[self.cursor.question].to_string(),
@@ -307,6 +319,23 @@ impl QuestionnaireView {
     }
 }
 
+/// The questions of a dimension asked of the participant's side, in questionnaire order.
+fn asked_in<'a>(
+    assessment: &'a Assessment,
+    participant: usize,
+    dimension: &str,
+) -> Vec<&'a Question> {
+    let Some(p) = assessment.participants.get(participant) else {
+        return Vec::new();
+    };
+    assessment
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|question| question.dimension == dimension && p.is_asked(question))
+        .collect()
+}
+
 /// One question: text, guidance, a card per level for today, a row for the target, a comment.
 #[allow(clippy::too_many_arguments)]
 fn question_ui(
@@ -338,13 +367,23 @@ fn question_ui(
         index + 1,
         question.id
     ));
-    ui.label(RichText::new(&question.text).size(18.0).strong());
+    let side = assessment
+        .participants
+        .get(participant)
+        .map_or(Side::default(), |p| p.side);
+    ui.label(RichText::new(question.text_for(side)).size(18.0).strong());
     if !question.guidance.is_empty() {
         ui.label(RichText::new(&question.guidance).italics().weak());
     }
     ui.add_space(4.0);
     let marker = |phase| if cursor == Some(phase) { "▶ " } else { "" };
-    ui.label(RichText::new(format!("{}Where are you today?", marker(Phase::Current))).strong());
+    ui.label(
+        RichText::new(format!(
+            "{}Where are you today? {TODAY_RULE}",
+            marker(Phase::Current)
+        ))
+        .strong(),
+    );
     let levels = question.levels.len();
     ui.columns(levels.max(1), |columns| {
         for (n, column) in columns.iter_mut().enumerate() {
@@ -397,7 +436,13 @@ fn question_ui(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{}Where should you be?", marker(Phase::Target))).strong());
+        ui.label(
+            RichText::new(format!(
+                "{}Where do you want to be in 12 to 18 months?",
+                marker(Phase::Target)
+            ))
+            .strong(),
+        );
         for value in 1..=q.max_level() {
             let selected = target == Answer::Level(value);
             let label = q.level_label(value).unwrap_or_default();

@@ -1,10 +1,11 @@
 //! Fast entry for a room: one question on screen, a grid of participants × today/target, and
-//! the facilitator typing each person's level with one key.
+//! the facilitator typing each person's level with one key. A question is asked only of its
+//! audience: the others' rows say "not asked" and the cursor passes them by.
 //!
 //! Keys (when no text field has focus): 1–5 set the cell under the cursor and move on (today →
-//! target → next participant), D = don't know, N = not applicable, Delete clears, Enter or ↓
-//! skips to the next participant (blank stays blank), ↑ goes back, ←/→ switch today/target,
-//! Page Up/Down change question.
+//! target → next participant asked, then the next question someone in the room is asked),
+//! D = don't know, N = not applicable, Delete clears, Enter or ↓ skips to the next participant
+//! (blank stays blank), ↑ goes back, ←/→ switch today/target, Page Up/Down change question.
 
 use crate::ui::a11y;
 use egui::accesskit::Role;
@@ -14,6 +15,7 @@ use crate::model::{Answer, Assessment};
 use crate::scoring::{Phase, Scores};
 
 use super::answer_keys::{answer_for_key, plain_keys};
+use super::answering::{answering_rule_ui, audience_note, mirror_ui};
 use super::command::Command;
 use super::theme::fmt_score;
 use crate::document::Edit;
@@ -43,19 +45,23 @@ impl RoomEntry {
         }
         self.question = self.question.min(q.questions.len() - 1);
         self.row = self.row.min(assessment.participants.len() - 1);
+        if !asked_rows(assessment, self.question).contains(&self.row) {
+            self.row = first_asked_row(assessment, self.question);
+        }
         self.keyboard(ui, assessment, commands);
         let question = &q.questions[self.question];
         let dimension = q
             .dimension(&question.dimension)
             .map_or("", |d| d.name.as_str());
+        let audience = audience_note(question).map_or(String::new(), |note| format!(" · {note}"));
 
         ui.horizontal(|ui| {
-            ui.weak(format!("Question {} of {} · {dimension}", self.question + 1, q.questions.len()));
+            ui.weak(format!("Question {} of {} · {dimension}{audience}", self.question + 1, q.questions.len()));
             if ui.add_enabled(self.question > 0, egui::Button::new("← Previous question")).clicked() {
-                self.go_to(self.question - 1);
+                self.go_to(assessment, self.question - 1);
             }
             if ui.add_enabled(self.question + 1 < q.questions.len(), egui::Button::new("Next question →")).clicked() {
-                self.go_to(self.question + 1);
+                self.go_to(assessment, self.question + 1);
             }
             if ui
                 .button("Vote again")
@@ -63,7 +69,7 @@ impl RoomEntry {
                 .clicked()
             {
                 commands.push(Command::Edit(Edit::NewRound { question: question.id.clone() }));
-                self.row = 0;
+                self.row = first_asked_row(assessment, self.question);
                 self.phase = Phase::Current;
             }
             if ui.button("Present").on_hover_text("Full screen for the projector, one question at a time").clicked() {
@@ -71,6 +77,17 @@ impl RoomEntry {
             }
         });
         ui.label(RichText::new(&question.text).size(20.0).strong());
+        mirror_ui(ui, question, 14.0);
+        if asked_rows(assessment, self.question).is_empty() {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "Nobody in the room is asked this question ({}): Page Down for the next one.",
+                    audience_note(question).unwrap_or_default()
+                ),
+            );
+        }
+        answering_rule_ui(ui, 14.0);
         levels_ui(ui, assessment, self.question);
         ui.add_space(6.0);
 
@@ -80,7 +97,7 @@ impl RoomEntry {
                 .id_salt("room-grid")
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {
-                    self.grid_ui(ui, assessment, &question.id);
+                    self.grid_ui(ui, assessment, self.question);
                 });
             let ui = &mut columns[1];
             ui.strong("This question so far");
@@ -126,14 +143,15 @@ impl RoomEntry {
         });
     }
 
-    fn go_to(&mut self, question: usize) {
+    fn go_to(&mut self, assessment: &Assessment, question: usize) {
         self.question = question;
-        self.row = 0;
+        self.row = first_asked_row(assessment, question);
         self.phase = Phase::Current;
         self.scroll_to_cursor = true;
     }
 
-    fn grid_ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, question: &str) {
+    fn grid_ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, index: usize) {
+        let question = &assessment.questionnaire.questions[index];
         egui::Grid::new("room-entry")
             .num_columns(4)
             .striped(true)
@@ -148,8 +166,13 @@ impl RoomEntry {
                     let name = assessment.display_name(participant);
                     ui.label(&name);
                     ui.weak(participant.side.name());
+                    if !participant.is_asked(question) {
+                        ui.weak("not asked");
+                        ui.end_row();
+                        continue;
+                    }
                     for phase in [Phase::Current, Phase::Target] {
-                        let answer = answer_of(assessment, row, question, phase);
+                        let answer = answer_of(assessment, row, &question.id, phase);
                         let at_cursor = self.row == row && self.phase == phase;
                         let cell = ui.add(
                             egui::Button::selectable(
@@ -186,10 +209,13 @@ impl RoomEntry {
         }
         let q = &assessment.questionnaire;
         let max = q.max_level();
-        let rows = assessment.participants.len();
         for key in plain_keys(ui) {
-            let answer = answer_for_key(key, max);
-            if let Some(answer) = answer {
+            // Looked up for every key: the one before may have moved on to the next question.
+            let rows = asked_rows(assessment, self.question);
+            if let Some(answer) = answer_for_key(key, max) {
+                if !rows.contains(&self.row) {
+                    continue;
+                }
                 commands.push(Command::Edit(Edit::Answer {
                     participant: self.row,
                     question: q.questions[self.question].id.clone(),
@@ -197,41 +223,73 @@ impl RoomEntry {
                     answer,
                 }));
                 if answer != Answer::Blank {
-                    self.advance(rows, q.questions.len());
+                    self.advance(assessment);
                 }
                 continue;
             }
-            match key {
-                Key::Enter | Key::ArrowDown if self.row + 1 < rows => {
-                    self.row += 1;
+            let next_row = rows.iter().copied().find(|&r| r > self.row);
+            let previous_row = rows.iter().copied().rfind(|&r| r < self.row);
+            match (key, next_row, previous_row) {
+                (Key::Enter | Key::ArrowDown, Some(row), _) => {
+                    self.row = row;
                     self.phase = Phase::Current;
                 }
-                Key::ArrowUp if self.row > 0 => self.row -= 1,
-                Key::ArrowLeft => self.phase = Phase::Current,
-                Key::ArrowRight => self.phase = Phase::Target,
-                Key::PageDown if self.question + 1 < q.questions.len() => {
-                    self.go_to(self.question + 1)
+                (Key::ArrowUp, _, Some(row)) => self.row = row,
+                (Key::ArrowLeft, ..) => self.phase = Phase::Current,
+                (Key::ArrowRight, ..) => self.phase = Phase::Target,
+                (Key::PageDown, ..) if self.question + 1 < q.questions.len() => {
+                    self.go_to(assessment, self.question + 1)
                 }
-                Key::PageUp if self.question > 0 => self.go_to(self.question - 1),
+                (Key::PageUp, ..) if self.question > 0 => self.go_to(assessment, self.question - 1),
                 _ => {}
             }
             self.scroll_to_cursor = true;
         }
     }
 
-    /// Today → target → the next participant; after the last one, the next question.
-    fn advance(&mut self, rows: usize, questions: usize) {
-        match self.phase {
-            Phase::Current => self.phase = Phase::Target,
-            Phase::Target if self.row + 1 < rows => {
-                self.row += 1;
+    /// Today → target → the next participant asked; after the last one, the next question
+    /// someone in the room is asked.
+    fn advance(&mut self, assessment: &Assessment) {
+        let next_row = asked_rows(assessment, self.question)
+            .into_iter()
+            .find(|&r| r > self.row);
+        match (self.phase, next_row) {
+            (Phase::Current, _) => self.phase = Phase::Target,
+            (Phase::Target, Some(row)) => {
+                self.row = row;
                 self.phase = Phase::Current;
             }
-            Phase::Target if self.question + 1 < questions => self.go_to(self.question + 1),
-            Phase::Target => {}
+            (Phase::Target, None) => {
+                let questions = assessment.questionnaire.questions.len();
+                let next =
+                    (self.question + 1..questions).find(|&i| !asked_rows(assessment, i).is_empty());
+                if let Some(question) = next {
+                    self.go_to(assessment, question);
+                }
+            }
         }
         self.scroll_to_cursor = true;
     }
+}
+
+/// The rows of the participants question `index` is asked of, in order.
+fn asked_rows(assessment: &Assessment, index: usize) -> Vec<usize> {
+    let Some(question) = assessment.questionnaire.questions.get(index) else {
+        return Vec::new();
+    };
+    assessment
+        .participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_asked(question))
+        .map(|(row, _)| row)
+        .collect()
+}
+
+/// Where the cursor starts on a question: its first participant asked (the first row when
+/// nobody is).
+fn first_asked_row(assessment: &Assessment, index: usize) -> usize {
+    asked_rows(assessment, index).first().copied().unwrap_or(0)
 }
 
 /// What a grid cell shows for an answer.

@@ -1,7 +1,8 @@
-//! The start screen: the shipped questionnaires to begin with, recent files, Open…, and the
-//! recovery of autosaved work.
+//! The start screen: the shipped questionnaires to begin with (all questions, or only the core
+//! set when time is short), recent files, Open…, and the recovery of autosaved work.
 
 use crate::ui::view::{View, ViewCtx};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use egui::accesskit::Role;
@@ -21,7 +22,10 @@ pub struct RecoveryOffer {
 
 /// The start screen.
 #[derive(Default)]
-pub struct StartView;
+pub struct StartView {
+    /// The questionnaires (by id) to start with their core questions only.
+    core_only: BTreeSet<String>,
+}
 
 impl StartView {
     fn screen_ui(
@@ -42,7 +46,7 @@ impl StartView {
 
             ui.strong("Start a new assessment");
             for q in questionnaires {
-                questionnaire_card_ui(ui, q, commands);
+                questionnaire_card_ui(ui, q, &mut self.core_only, commands);
             }
 
             ui.add_space(12.0);
@@ -102,20 +106,50 @@ impl StartView {
     }
 }
 
-fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Vec<Command>) {
+fn questionnaire_card_ui(
+    ui: &mut egui::Ui,
+    q: &Questionnaire,
+    core_only: &mut BTreeSet<String>,
+    commands: &mut Vec<Command>,
+) {
+    let core = q.questions.iter().filter(|x| x.core).count();
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(ui.available_width() - 140.0);
                 ui.label(egui::RichText::new(&q.title).size(19.0).strong());
-                ui.weak(format!(
+                let mut size = format!(
                     "{} questions in {} dimensions · about {} minutes",
                     q.questions.len(),
                     q.dimensions.len(),
                     q.estimated_minutes
-                ));
+                );
+                if q.has_core_set() {
+                    size.push_str(&format!(
+                        " · core set: {core} questions, about {} minutes",
+                        q.core_minutes
+                    ));
+                }
+                ui.weak(size);
                 ui.label(&q.description);
+                if q.has_core_set() {
+                    let mut short = core_only.contains(&q.id);
+                    let text = format!(
+                        "Core questions only ({core}, about {} minutes)",
+                        q.core_minutes
+                    );
+                    let check = ui.checkbox(&mut short, text);
+                    let name = format!("Core questions only of {}", q.title);
+                    check.widget_info(|| {
+                        egui::WidgetInfo::selected(Role::CheckBox, true, short, &name)
+                    });
+                    if short {
+                        core_only.insert(q.id.clone());
+                    } else {
+                        core_only.remove(&q.id);
+                    }
+                }
             });
             ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
                 let ways = [
@@ -132,8 +166,13 @@ fn questionnaire_card_ui(ui: &mut egui::Ui, q: &Questionnaire, commands: &mut Ve
                     let name = format!("{label} with {}", q.title);
                     button.widget_info(a11y::labeled(Role::Button, &name));
                     if button.on_hover_text(hint).clicked() {
+                        let questionnaire = if core_only.contains(&q.id) {
+                            q.core_only()
+                        } else {
+                            q.clone()
+                        };
                         commands.push(Command::New {
-                            questionnaire: Box::new(q.clone()),
+                            questionnaire: Box::new(questionnaire),
                             alone,
                         });
                     }

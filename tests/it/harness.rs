@@ -65,3 +65,40 @@ pub fn digit(level: usize) -> egui::Key {
     use egui::Key;
     [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5][level - 1]
 }
+
+/// Participant number `participant`'s level today for `question`.
+pub fn current(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
+    answer(harness, participant, question, Phase::Current)
+}
+
+/// Participant number `participant`'s target for `question`.
+pub fn target(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
+    answer(harness, participant, question, Phase::Target)
+}
+
+/// Presses each key in turn, a frame after each.
+pub fn press(harness: &mut Harness<'_, App>, keys: &[egui::Key]) {
+    for key in keys {
+        harness.key_press(*key);
+        harness.run();
+    }
+}
+
+/// Scrolls the widget into view, as a user would on a laptop screen, and clicks it.
+pub fn click(harness: &mut Harness<'_, App>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Opens a combo box and picks one of its items (buttons in the popup, unlike same-named labels).
+pub fn choose(harness: &mut Harness<'_, App>, combo: &str, item: &str) {
+    use egui_kittest::kittest::Queryable;
+    click(harness, combo);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, item)
+        .click();
+    harness.run();
+}

@@ -1,6 +1,7 @@
 //! Integration tests, one crate so they link once: command line, files, scoring, UI.
 
 mod action_plan;
+mod audience_ui;
 mod cli;
 mod content;
 mod csv_import;

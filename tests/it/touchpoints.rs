@@ -27,7 +27,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::{app, app_sized};
+use crate::harness::{app, app_sized, choose, click};
 use crate::support::{EPS, assert_close, touchpoint};
 
 const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
@@ -377,24 +377,6 @@ fn engagement_line(harness: &Harness<'_, App>) -> String {
         fmt_score(o.engagement),
         fmt_score(o.engagement_target)
     )
-}
-
-/// Scrolls the widget into view, as a user would with the full workshop catalogue on a laptop
-/// screen, and clicks it.
-fn click(harness: &mut Harness<'_, App>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Opens a combo box and picks one of its items (buttons in the popup, unlike same-named labels).
-fn choose(harness: &mut Harness<'_, App>, combo: &str, item: &str) {
-    click(harness, combo);
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::Button, item)
-        .click();
-    harness.run();
 }
 
 #[test]

@@ -2,13 +2,12 @@
 //! removed participant, presentation mode, a second round of voting and the aggregation rule.
 
 use convergence::model::{Aggregation, Answer};
-use convergence::scoring::Phase;
 use convergence::ui::{App, Screen};
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::{answer, app, digit};
+use crate::harness::{app, current, digit, press, target};
 
 const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
 
@@ -38,21 +37,6 @@ fn first_question(harness: &Harness<'_, App>) -> String {
 fn question_count(harness: &Harness<'_, App>) -> usize {
     let doc = harness.state().document().unwrap();
     doc.assessment.questionnaire.questions.len()
-}
-
-fn current(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
-    answer(harness, participant, question, Phase::Current)
-}
-
-fn target(harness: &Harness<'_, App>, participant: usize, question: &str) -> Answer {
-    answer(harness, participant, question, Phase::Target)
-}
-
-fn press(harness: &mut Harness<'_, App>, keys: &[Key]) {
-    for key in keys {
-        harness.key_press(*key);
-        harness.run();
-    }
 }
 
 #[test]
