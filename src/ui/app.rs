@@ -187,8 +187,9 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Draws the screen in view, or the presentation over everything.
-    fn screens_ui(&mut self, ui: &mut egui::Ui) {
+    /// Draws the screen in view (or the presentation over everything), then what floats over
+    /// it: dialogs, questions, messages.
+    fn views_ui(&mut self, ui: &mut egui::Ui) {
         let Self {
             screen,
             doc,
@@ -212,41 +213,23 @@ impl App {
             egui::CentralPanel::default()
                 .frame(frame)
                 .show(ui, |ui| presentation.ui(ui, &mut ctx));
-            return;
+        } else {
+            egui::Panel::top("top-bar").show(ui, |ui| {
+                top_bar::TopBar { screen: *screen }.ui(ui, &mut ctx)
+            });
+            egui::Panel::bottom("status-bar").show(ui, |ui| status_ui(ui, status, jobs.busy()));
+            egui::CentralPanel::default().show(ui, |ui| {
+                let view: &mut dyn View = match (*screen, ctx.doc) {
+                    (Screen::Start, _) | (_, None) => &mut screens.start,
+                    (Screen::Setup, Some(_)) => &mut screens.setup,
+                    (Screen::Questionnaire, Some(_)) => &mut screens.questionnaire,
+                    (Screen::Touchpoints, Some(_)) => &mut screens.touchpoints,
+                    (Screen::Results, Some(_)) => &mut screens.results,
+                    (Screen::ActionPlan, Some(_)) => &mut screens.action_plan,
+                };
+                view.ui(ui, &mut ctx);
+            });
         }
-        egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::TopBar { screen: *screen }.ui(ui, &mut ctx)
-        });
-        egui::Panel::bottom("status-bar").show(ui, |ui| status_ui(ui, status, jobs.busy()));
-        egui::CentralPanel::default().show(ui, |ui| {
-            let view: &mut dyn View = match (*screen, ctx.doc) {
-                (Screen::Start, _) | (_, None) => &mut screens.start,
-                (Screen::Setup, Some(_)) => &mut screens.setup,
-                (Screen::Questionnaire, Some(_)) => &mut screens.questionnaire,
-                (Screen::Touchpoints, Some(_)) => &mut screens.touchpoints,
-                (Screen::Results, Some(_)) => &mut screens.results,
-                (Screen::ActionPlan, Some(_)) => &mut screens.action_plan,
-            };
-            view.ui(ui, &mut ctx);
-        });
-    }
-
-    /// Draws what floats over the screens: dialogs, questions, messages.
-    fn overlays_ui(&mut self, ui: &mut egui::Ui) {
-        let Self {
-            doc,
-            overlays,
-            commands,
-            questionnaires,
-            settings,
-            ..
-        } = self;
-        let mut ctx = ViewCtx {
-            doc: doc.as_ref(),
-            settings,
-            questionnaires,
-            commands,
-        };
         if let Some(import) = &mut overlays.import {
             import.ui(ui, &mut ctx);
         }
@@ -342,8 +325,7 @@ impl eframe::App for App {
         if !self.overlays.blocking() {
             self.shortcuts(&ctx);
         }
-        self.screens_ui(ui);
-        self.overlays_ui(ui);
+        self.views_ui(ui);
         self.autosave_when_due(&ctx);
         self.apply_commands(&ctx);
         self.window_title(&ctx);

@@ -90,6 +90,17 @@ pub fn count(n: usize, thing: &str) -> String {
     format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
 }
 
+/// How long ago, in words: "just now", "1 minute ago", "3 hours ago", "2 days ago".
+pub fn age_in_words(seconds: u64) -> String {
+    let (amount, unit) = match seconds {
+        0..60 => return "just now".to_string(),
+        60..3_600 => (seconds / 60, "minute"),
+        3_600..86_400 => (seconds / 3_600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    format!("{} ago", count(amount as usize, unit))
+}
+
 /// A score to two decimals, or a dash when there are no answers behind it.
 pub fn fmt_score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))

@@ -271,3 +271,21 @@ fn redo_is_protected_by_the_autosave_as_undo_is() {
     let answered = doc.assessment.participants[0].responses.len();
     assert_eq!(answered, 1, "the redone answer was autosaved");
 }
+
+#[test]
+fn the_recovery_offer_says_how_long_ago_in_words() {
+    use convergence::ui::theme::age_in_words;
+    for (seconds, words) in [
+        (0, "just now"),
+        (59, "just now"),
+        (60, "1 minute ago"),
+        (119, "1 minute ago"),
+        (120, "2 minutes ago"),
+        (3_600, "1 hour ago"),
+        (7_300, "2 hours ago"),
+        (86_400, "1 day ago"),
+        (3 * 86_400, "3 days ago"),
+    ] {
+        assert_eq!(age_in_words(seconds), words, "{seconds} s");
+    }
+}

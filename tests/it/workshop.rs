@@ -265,6 +265,12 @@ fn a_workshop_starts_without_participants_and_a_self_assessment_with_one() {
     assert_eq!(participants[0].name, "Me");
 }
 
+/// How many participants the open assessment has.
+fn people(harness: &Harness<'_, App>) -> usize {
+    let doc = harness.state().document().unwrap();
+    doc.assessment.participants.len()
+}
+
 #[test]
 fn keeping_a_participant_who_answered_changes_nothing() {
     let (mut harness, _data) = room(2);
@@ -276,16 +282,7 @@ fn keeping_a_participant_who_answered_changes_nothing() {
     harness.get_by_label("Keep").click();
     harness.run();
     assert!(harness.query_by_label("Remove Participant 1?").is_none());
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .unwrap()
-            .assessment
-            .participants
-            .len(),
-        2
-    );
+    assert_eq!(people(&harness), 2);
 }
 
 #[test]
@@ -296,29 +293,11 @@ fn a_participant_without_answers_goes_at_once_and_comes_back_with_undo() {
     harness.get_by_label("Remove Participant 2").click();
     harness.run();
     assert!(harness.query_by_label("Remove Participant 2?").is_none());
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .unwrap()
-            .assessment
-            .participants
-            .len(),
-        1
-    );
+    assert_eq!(people(&harness), 1);
     harness.get_by_label("Removed Participant 2 and their answers. Ctrl+Z brings them back.");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .unwrap()
-            .assessment
-            .participants
-            .len(),
-        2
-    );
+    assert_eq!(people(&harness), 2);
 }
 
 #[test]

@@ -113,7 +113,7 @@ impl From<&Recovery> for RecoveryOffer {
             .and_then(|m| m.elapsed().ok())
             .map_or_else(
                 || "some time ago".to_string(),
-                |d| age_in_words(d.as_secs()),
+                |d| theme::age_in_words(d.as_secs()),
             );
         RecoveryOffer {
             organisation: recovery.assessment.organisation.clone(),
@@ -122,15 +122,4 @@ impl From<&Recovery> for RecoveryOffer {
             age,
         }
     }
-}
-
-/// "just now", "1 minute ago", "3 hours ago", "2 days ago".
-pub fn age_in_words(seconds: u64) -> String {
-    let (amount, unit) = match seconds {
-        0..60 => return "just now".to_string(),
-        60..3_600 => (seconds / 60, "minute"),
-        3_600..86_400 => (seconds / 3_600, "hour"),
-        _ => (seconds / 86_400, "day"),
-    };
-    format!("{} ago", theme::count(amount as usize, unit))
 }
