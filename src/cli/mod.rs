@@ -1,6 +1,7 @@
 //! The command line: `convergence` with no command opens the window; each subcommand is a
 //! thin call into the same core the window uses.
 
+mod export;
 mod score_table;
 mod terminal;
 
@@ -80,6 +81,39 @@ pub enum Command {
         /// How answers combine; defaults to the rule saved in the assessment.
         #[arg(long, value_enum)]
         aggregation: Option<AggregationArg>,
+    },
+    /// Write an assessment's report: HTML (one self-contained file), PDF or Word (DOCX).
+    Report {
+        assessment: PathBuf,
+        /// The report file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// The format; by default the output's extension says it (.html, .pdf, .docx).
+        #[arg(long, value_enum)]
+        format: Option<export::ReportFormatArg>,
+    },
+    /// Export an assessment's scores as CSV (--scores OUT.csv), or one of its charts as SVG or
+    /// PNG (--chart NAME -o OUT.svg|OUT.png).
+    Export {
+        assessment: PathBuf,
+        /// Write every score, dimensions and questions, to this CSV file.
+        #[arg(
+            long,
+            value_name = "OUT.csv",
+            required_unless_present = "chart",
+            conflicts_with = "chart"
+        )]
+        scores: Option<PathBuf>,
+        /// The chart to write: radar, slope, perception, spread, heatmap or level-map.
+        #[arg(long, value_parser = export::chart_arg, requires = "output")]
+        chart: Option<crate::report::Chart>,
+        /// The chart's file; its extension (.svg or .png) says the format.
+        #[arg(long, short, value_name = "OUT.svg|OUT.png", requires = "chart")]
+        output: Option<PathBuf>,
+        /// The chart's width in pixels.
+        #[arg(long, value_name = "PX", default_value_t = crate::report::charts::REPORT_WIDTH,
+              value_parser = clap::value_parser!(u32).range(200..=4000))]
+        width: u32,
     },
 }
 
@@ -165,6 +199,22 @@ pub fn run(command: Command) -> Result<ExitCode> {
             format,
             aggregation,
         } => score(&assessment, format, aggregation),
+        Command::Report {
+            assessment,
+            output,
+            format,
+        } => export::report(&assessment, &output, format),
+        Command::Export {
+            assessment,
+            scores,
+            chart,
+            output,
+            width,
+        } => match (scores, chart, output) {
+            (Some(csv), _, _) => export::scores(&assessment, &csv),
+            (None, Some(chart), Some(output)) => export::chart(&assessment, chart, &output, width),
+            _ => anyhow::bail!("say what to export: --scores OUT.csv, or --chart NAME -o OUT"),
+        },
     }
 }
 
@@ -394,7 +444,10 @@ fn score(path: &Path, format: Format, aggregation: Option<AggregationArg>) -> Re
         Format::Json => out(&serde_json::to_string_pretty(&scores).context("encoding scores")?),
         Format::Table => print!(
             "{}",
-            terminal_safe(&score_table::score_table(&assessment, &scores))
+            terminal_safe(&score_table::score_table(&crate::report::Report::build(
+                &assessment,
+                &scores
+            )))
         ),
     }
     Ok(ExitCode::SUCCESS)

@@ -1,52 +1,49 @@
-//! The plain-text table `convergence score` prints by default.
+//! The plain-text table `convergence score` prints by default. Its figures and texts are the
+//! report model's, formatted once: the table, the reports and the window say the same numbers.
+//! The caller makes it safe for the terminal (`terminal_safe`).
 
 use std::fmt::Write;
 
-use crate::model::Assessment;
-use crate::scoring::{MapState, Scores, most_disputed};
+use crate::report::Report;
 
-/// How many of the questions the room disagrees on most the table lists.
-const DISPUTED: usize = 8;
-
-/// A score to two decimals, or "—" when there are no answers behind it.
-pub fn fmt_score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
-}
-
-/// The assessment's scores as an aligned text table.
-pub fn score_table(assessment: &Assessment, scores: &Scores) -> String {
+/// The report's scores as an aligned text table.
+pub fn score_table(report: &Report) -> String {
     let mut out = String::new();
-    let o = &scores.overall;
-    let _ = writeln!(
-        out,
-        "{} — {}",
-        assessment.organisation, assessment.questionnaire.title
-    );
+    let (c, o, s) = (&report.cover, &report.overall, &report.slope);
+    let zone = |z: &Option<String>| z.clone().unwrap_or_else(|| "—".to_string());
+    let _ = writeln!(out, "{} — {}", c.organisation, c.questionnaire);
     let _ = writeln!(
         out,
         "Slope position {} ({}), target {} ({})",
-        fmt_score(o.slope),
-        o.zone.as_deref().unwrap_or("—"),
-        fmt_score(o.slope_target),
-        o.target_zone.as_deref().unwrap_or("—"),
+        s.today,
+        zone(&s.today_zone),
+        s.target,
+        zone(&s.target_zone),
     );
-    if let Some(headline) = o.headline() {
-        let _ = writeln!(out, "{headline}; {}", o.respondents.answered_by());
+    if let Some(headline) = &o.headline {
+        let _ = writeln!(out, "{headline}; {}", o.answered_by);
     }
-    let _ = writeln!(out, "{}", map_line(scores));
-    let _ = writeln!(out, "Aggregation: {}", scores.aggregation.name());
+    let _ = writeln!(out, "{}", o.map_text);
+    let _ = writeln!(out, "Aggregation: {}", c.aggregation.to_lowercase());
     let _ = writeln!(
         out,
         "Practice {} → target {} (gap {}); engagement {} → {}; IT {} vs business {} (perception gap {})\n",
-        fmt_score(o.current),
-        fmt_score(o.target),
-        fmt_score(o.gap),
-        fmt_score(o.engagement),
-        fmt_score(o.engagement_target),
-        fmt_score(o.it),
-        fmt_score(o.business),
-        fmt_score(o.perception_gap),
+        o.current,
+        o.target,
+        o.gap,
+        o.engagement,
+        o.engagement_target,
+        o.it,
+        o.business,
+        o.perception_gap,
     );
+    dimensions(&mut out, report);
+    gaps(&mut out, report);
+    disputed(&mut out, report);
+    out
+}
+
+fn dimensions(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "{:<34} {:>7} {:>11} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
@@ -61,81 +58,57 @@ pub fn score_table(assessment: &Assessment, scores: &Scores) -> String {
         "sd",
         "answered"
     );
-    for d in &scores.dimensions {
-        let range = d.interval.map_or_else(
-            || "—".to_string(),
-            |[low, high]| format!("{low:.1}–{high:.1}"),
-        );
+    for d in &report.dimensions {
         let _ = writeln!(
             out,
             "{:<34} {:>7} {:>11} {:>7} {:>6} {:>6} {:>6} {:>6} {:>5} {:>9}",
             truncate(&d.name, 34),
-            fmt_score(d.current),
-            range,
-            fmt_score(d.target),
-            fmt_score(d.gap),
-            fmt_score(d.it),
-            fmt_score(d.business),
-            fmt_score(d.perception_gap),
-            fmt_score(d.spread.sd),
+            d.current,
+            d.range,
+            d.target,
+            d.gap,
+            d.it,
+            d.business,
+            d.perception_gap,
+            d.sd,
             format!("{}/{}", d.answered, d.questions),
         );
     }
-    if !scores.gaps.is_empty() {
-        let _ = writeln!(out, "\nGaps to close, largest first:");
-        for (rank, gap) in scores.gaps.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "{}. {} — {:.2} → {:.2} (gap {:.2})",
-                rank + 1,
-                gap.name,
-                gap.current,
-                gap.target,
-                gap.gap
-            );
-            for (from, actions) in &gap.steps {
-                for action in actions {
-                    let _ = writeln!(out, "   {from}→{}: {action}", from + 1);
-                }
+}
+
+fn gaps(out: &mut String, report: &Report) {
+    if report.gaps.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nGaps to close, largest first:");
+    for gap in &report.gaps {
+        let _ = writeln!(
+            out,
+            "{}. {} — {} → {} (gap {})",
+            gap.rank, gap.name, gap.current, gap.target, gap.gap
+        );
+        for step in &gap.steps {
+            for action in &step.actions {
+                let _ = writeln!(out, "   {}: {action}", step.short);
             }
         }
     }
-    let disputed = most_disputed(scores, DISPUTED);
-    if !disputed.is_empty() {
-        let _ = writeln!(out, "\nThe questions the room disagrees on most:");
-        for q in disputed {
-            let text = assessment
-                .questionnaire
-                .question(&q.id)
-                .map_or("", |question| question.text.as_str());
-            let flag = if q.disagreement { " (wide)" } else { "" };
-            let _ = writeln!(
-                out,
-                "  {:<10} sd {}{flag}  {}",
-                q.id,
-                fmt_score(q.spread.sd),
-                truncate(text, 70)
-            );
-        }
-    }
-    out
 }
 
-/// Whether the touchpoint map counts in the position, and what it would give while drawn.
-fn map_line(scores: &Scores) -> String {
-    let o = &scores.overall;
-    match (o.map, &o.provisional) {
-        (MapState::Complete, _) => format!(
-            "Touchpoint map complete: engagement {} counts in the position",
-            fmt_score(o.engagement)
-        ),
-        (MapState::InProgress, Some(with_map)) => format!(
-            "Touchpoint map in progress, not counted: engagement {} would give {} ({}) — provisional",
-            fmt_score(o.engagement),
-            fmt_score(with_map.slope),
-            with_map.zone.as_deref().unwrap_or("—")
-        ),
-        _ => "No touchpoint map: the position is the practice score alone".to_string(),
+fn disputed(out: &mut String, report: &Report) {
+    let Some(agreement) = report.agreement.as_ref().filter(|a| !a.disputed.is_empty()) else {
+        return;
+    };
+    let _ = writeln!(out, "\nThe questions the room disagrees on most:");
+    for q in &agreement.disputed {
+        let flag = if q.wide { " (wide)" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:<10} sd {}{flag}  {}",
+            q.id,
+            q.sd,
+            truncate(&q.text, 70)
+        );
     }
 }
 

@@ -3,6 +3,9 @@
 
 use super::{QuestionScore, Scores};
 
+/// How many of them the window, the command line and the report list.
+pub const MOST_DISPUTED: usize = 8;
+
 /// The `n` questions whose answers today spread widest: those with a spread at all (two or more
 /// respondents who did not all give the same level), by standard deviation, widest first; ties
 /// keep questionnaire order. Questions flagged as a disagreement (`QuestionScore::disagreement`)

@@ -28,7 +28,7 @@ mod slope;
 mod stats;
 mod touchpoints;
 
-pub use disputed::most_disputed;
+pub use disputed::{MOST_DISPUTED, most_disputed};
 pub use engagement::{EngagementIndex, engagement_index, frequency_weight, strength};
 pub use gaps::{QuestionStep, RankedGap, ranked_gaps};
 pub use interval::{INTERVAL_MIN_ANSWERS, interval_90, t_95};

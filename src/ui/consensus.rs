@@ -12,9 +12,6 @@ use super::command::Command;
 use super::theme::{self, fmt_score};
 use crate::document::Edit;
 
-/// How many of the most disputed questions to list for discussion.
-const DISPUTED: usize = 8;
-
 /// Perception gap, spread and agreement.
 pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -58,19 +55,9 @@ pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores)
     });
 }
 
-/// Questions ordered by agreement, least first, with the statistics behind the order.
+/// The questions the room disagrees on most, with the statistics behind the order.
 fn disputed_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
-    let mut questions: Vec<&QuestionScore> = scores
-        .questions
-        .iter()
-        .filter(|q| q.spread.rwg.is_some())
-        .collect();
-    questions.sort_by(|a, b| {
-        a.spread
-            .rwg
-            .unwrap_or(1.0)
-            .total_cmp(&b.spread.rwg.unwrap_or(1.0))
-    });
+    let questions = crate::scoring::most_disputed(scores, crate::scoring::MOST_DISPUTED);
     if questions.is_empty() {
         ui.weak("Agreement needs at least two answers to a question.");
         return;
@@ -84,7 +71,7 @@ fn disputed_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
                 ui.strong(header);
             }
             ui.end_row();
-            for score in questions.into_iter().take(DISPUTED) {
+            for score in questions {
                 let text = assessment
                     .questionnaire
                     .question(&score.id)

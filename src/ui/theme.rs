@@ -4,7 +4,7 @@ use egui::{Color32, FontFamily, FontId, TextStyle, Theme};
 
 /// Adds the embedded fallback font: egui's own lacks arrows, bullets and check marks.
 pub fn install_fonts(ctx: &egui::Context) {
-    let data = egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"));
+    let data = egui::FontData::from_static(crate::report::fonts::REGULAR);
     ctx.add_font(egui::FontInsert {
         name: "DejaVuSans".into(),
         data,
@@ -85,10 +85,8 @@ pub fn zone_colour(index: usize, dark: bool) -> Color32 {
     }
 }
 
-/// "1 participant", "3 participants".
-pub fn count(n: usize, thing: &str) -> String {
-    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
-}
+/// "1 participant", "3 participants": the report's plurals.
+pub use crate::report::format::count;
 
 /// How long ago, in words: "just now", "1 minute ago", "3 hours ago", "2 days ago".
 pub fn age_in_words(seconds: u64) -> String {
@@ -101,7 +99,7 @@ pub fn age_in_words(seconds: u64) -> String {
     format!("{} ago", count(amount as usize, unit))
 }
 
-/// A score to two decimals, or a dash when there are no answers behind it.
+/// A score to two decimals, or a dash when there are no answers behind it: the report's format.
 pub fn fmt_score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+    crate::report::Figure::score(value).text
 }
