@@ -53,9 +53,14 @@ pub fn method(assessment: &Assessment, scores: &Scores) -> Method {
             "The same for target answers; gap = target − current; the same for IT and for \
              business participants alone; perception gap = IT − business, on the questions both \
              sides answered.",
+            "A question is asked of its audience only: an answer from the other side does not \
+             count.",
             "Spread: count, median, standard deviation, quartiles and the agreement index \
              r_wg = 1 − s² / σ²_EU, with σ²_EU = (A² − 1) / 12 for an A-level scale (1 = full \
              agreement, 0 = no more than chance).",
+            "90% interval of a dimension score with at least 3 answers: score ± t · s / √n, n \
+             the answers to its questions, s their standard deviation, t Student's t at 0.95 for \
+             n − 1 degrees of freedom, clipped to the scale.",
             "Gaps are ranked by (target − current) × dimension weight, each with the \
              questionnaire's improvement actions for every level to climb.",
         ]
@@ -80,8 +85,10 @@ pub fn method(assessment: &Assessment, scores: &Scores) -> Method {
         .to_vec(),
         slope: format!(
             "Position on the slope = ({p} × practice + {e} × engagement) / ({p} + {e}), with \
-             this questionnaire's weights; the practice score alone when there is no touchpoint \
-             map. Zones name stretches of a continuous slope, not steps to certify.",
+             this questionnaire's weights, once the facilitator has marked the touchpoint map \
+             complete; until then the practice score alone, and what the map would give is \
+             shown as provisional. Zones name stretches of a continuous slope, not steps to \
+             certify.",
             p = weight(slope.practice_weight),
             e = weight(slope.engagement_weight),
         ),

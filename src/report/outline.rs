@@ -107,11 +107,11 @@ impl Table {
         self.push(cells, true);
     }
 
+    /// Adds a row of exactly one cell per column: missing cells are empty, extra ones dropped.
     fn push(&mut self, cells: impl IntoIterator<Item = impl Into<String>>, strong: bool) {
-        self.rows.push(Row {
-            cells: cells.into_iter().map(Into::into).collect(),
-            strong,
-        });
+        let mut cells: Vec<String> = cells.into_iter().map(Into::into).collect();
+        cells.resize(self.columns.len(), String::new());
+        self.rows.push(Row { cells, strong });
     }
 }
 

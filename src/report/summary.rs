@@ -9,6 +9,8 @@ use crate::scoring::MapState;
 
 /// How many gaps the summary names.
 const GAPS_NAMED: usize = 3;
+/// How many of the questions the room disagreed on most it names (the report lists more).
+const DISPUTES_NAMED: usize = 3;
 
 pub fn summary(report: &Report) -> Vec<String> {
     [
@@ -178,18 +180,21 @@ fn disagreement(report: &Report) -> Option<String> {
         .disputed
         .iter()
         .filter(|d| d.wide)
+        .take(DISPUTES_NAMED)
         .map(|d| format!("“{}” (standard deviation {})", d.text, d.sd))
         .collect();
     if !wide.is_empty() {
         return Some(format!(
-            "The room disagreed most on {}: worth discussing before trusting their scores.",
+            "The room disagreed most on {}: worth discussing before trusting their scores (the \
+             section on agreement lists more).",
             and_list(&wide)
         ));
     }
     agreement.disputed.first().map(|d| {
         format!(
-            "No question split the room widely; it agreed least on “{}” (agreement r_wg {}).",
-            d.text, d.rwg
+            "No question split the room widely; its answers spread most on “{}” (standard \
+             deviation {}).",
+            d.text, d.sd
         )
     })
 }

@@ -119,13 +119,17 @@ pub fn gaps(report: &Report) -> Section {
             g.rank, g.name, g.current, g.target, g.gap
         )));
         for step in &g.steps {
-            blocks.push(Block::paragraph(format!("{}:", step.title)));
+            blocks.push(Block::Minor {
+                text: step.title.clone(),
+            });
             blocks.push(Block::bullets(step.actions.iter().cloned()));
         }
         if g.questions.is_empty() {
             continue;
         }
-        blocks.push(Block::paragraph("Its questions with the largest gaps:"));
+        blocks.push(Block::Minor {
+            text: "Its questions with the largest gaps".to_string(),
+        });
         blocks.push(Block::bullets(
             g.questions
                 .iter()
@@ -133,7 +137,9 @@ pub fn gaps(report: &Report) -> Section {
         ));
         for q in &g.questions {
             if let Some(step) = &q.step {
-                blocks.push(Block::paragraph(format!("{} — {}:", q.id, step.title)));
+                blocks.push(Block::Minor {
+                    text: format!("{} — {}", q.id, step.title),
+                });
                 blocks.push(Block::bullets(step.actions.iter().cloned()));
             }
         }

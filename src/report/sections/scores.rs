@@ -80,9 +80,9 @@ pub fn dimensions(report: &Report) -> Section {
             ("Today", true),
             ("Target", true),
             ("Gap", true),
-            ("Questions answered", true),
+            ("Answered", true),
             ("Answers", true),
-            ("90% range today", true),
+            ("90% range", true),
         ],
     );
     for d in &report.dimensions {
@@ -109,10 +109,12 @@ pub fn dimensions(report: &Report) -> Section {
             .map(|d| d.answers)
             .sum::<usize>()
             .to_string(),
+        String::new(),
     ]);
     let mut blocks = vec![
         Block::paragraph(format!(
-            "{} of {} dimensions have answers. A score with no answers behind it shows as a \
+            "{} of {} dimensions have answers. Answered: the questions with at least one answer; \
+             answers: all the answers on the scale. A score with no answers behind it shows as a \
              dash, never as 0. With three answers or more, a dimension's score carries the range \
              its true value lies in with 90% confidence.",
             o.dimensions_answered, o.dimensions
@@ -262,7 +264,7 @@ fn disputed(agreement: &super::super::model::Agreement) -> Vec<Block> {
             ("IQR", true),
             ("sd", true),
             ("r_wg", true),
-            ("Wide disagreement", false),
+            ("Wide", false),
         ],
     );
     for d in &agreement.disputed {
@@ -278,7 +280,8 @@ fn disputed(agreement: &super::super::model::Agreement) -> Vec<Block> {
     }
     vec![
         Block::note(
-            "Least agreement first. Discuss these before trusting their scores, then vote again.",
+            "Widest spread first; wide: a standard deviation above 1 over three answers or more. \
+             Discuss these before trusting their scores, then vote again.",
         ),
         Block::Table(table),
     ]
