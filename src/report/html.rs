@@ -15,13 +15,19 @@ use super::outline::{self, Block, Section, Table};
 /// The stylesheet (screen, phone and print).
 const CSS: &str = include_str!("html.css");
 
-/// The regular face as a CSS data URL, encoded once.
+/// The app's two faces as CSS data URLs, encoded once. Bold is embedded too: a browser's
+/// synthetic bold is faint or missing, and the charts' bold labels are measured in the real face.
 static FONT_FACE: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "@font-face {{ font-family: \"{}\"; font-weight: normal; src: url(data:font/ttf;base64,{}) format(\"truetype\"); }}\n",
-        charts::svg::FONT_FAMILY,
-        base64::engine::general_purpose::STANDARD.encode(fonts::REGULAR)
-    )
+    [("normal", fonts::REGULAR), ("bold", fonts::BOLD)]
+        .iter()
+        .map(|(weight, face)| {
+            format!(
+                "@font-face {{ font-family: \"{}\"; font-weight: {weight}; src: url(data:font/ttf;base64,{}) format(\"truetype\"); }}\n",
+                charts::svg::FONT_FAMILY,
+                base64::engine::general_purpose::STANDARD.encode(face)
+            )
+        })
+        .collect()
 });
 
 /// Text escaped for HTML, line breaks kept.
