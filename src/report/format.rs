@@ -32,11 +32,6 @@ impl Figure {
         }
     }
 
-    /// No figure: nothing stands behind it, or it may not be claimed.
-    pub fn absent() -> Figure {
-        Figure::score(None)
-    }
-
     /// The text in a CSV cell: the number, or an empty cell when there is none.
     pub fn csv(&self) -> &str {
         if self.value.is_some() { &self.text } else { "" }

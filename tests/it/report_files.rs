@@ -170,3 +170,20 @@ fn an_empty_assessment_still_makes_every_format() {
     report::docx(&report).expect("a DOCX");
     assert!(report::html(&report).contains("No answers on the scale yet"));
 }
+
+#[test]
+fn an_anonymous_report_names_nobody_in_the_pdf_or_the_docx() {
+    let mut a = workshop();
+    a.anonymous = true;
+    let (_, report) = built(&a);
+    let text = pdf_text(&report::pdf(&report).expect("a PDF"));
+    let document = docx_part(&report::docx(&report).expect("a DOCX"), "word/document.xml");
+    for output in [&text, &document] {
+        assert!(!output.contains("Ada Lovelace") && !output.contains("Participant p"));
+        assert!(
+            !output.contains("Head of infrastructure"),
+            "roles can name a person"
+        );
+        assert!(output.contains("P3"), "codes instead");
+    }
+}

@@ -207,7 +207,7 @@ fn legend_places(frame: Frame) -> Vec<(f64, usize)> {
     let size = frame.px(11.0);
     let widths: Vec<f64> = legend_items()
         .iter()
-        .map(|(label, ..)| frame.px(30.0) + super::svg::text_width(label, size, false))
+        .map(|(label, ..)| frame.px(36.0) + super::svg::text_width(label, size, false))
         .collect();
     super::axes::flow(&widths, frame.width, frame.px(8.0))
 }
@@ -223,15 +223,16 @@ fn legend(svg: &mut Svg, frame: Frame, top: f64) {
         legend_items().into_iter().zip(legend_places(frame))
     {
         let y = top + frame.px(8.0) + size + line as f64 * frame.px(18.0);
+        // Round caps reach half a width past each end: the sample stops well short of its label.
         svg.line(
-            (x, y - size * 0.35),
-            (x + frame.px(26.0), y - size * 0.35),
+            (x + frame.px(5.0), y - size * 0.35),
+            (x + frame.px(25.0), y - size * 0.35),
             colour,
             frame.px(width),
             dash,
         );
         svg.text(
-            x + frame.px(30.0),
+            x + frame.px(36.0),
             y,
             label,
             text(size, palette::INK, Anchor::Start, false),
