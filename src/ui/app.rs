@@ -26,6 +26,7 @@ use super::view::{View, ViewCtx};
 use super::{Screen, theme};
 
 mod apply;
+mod exports;
 mod file_ops;
 mod modals;
 mod top_bar;

@@ -7,6 +7,7 @@ use crate::document::{Edit, Revision};
 use crate::files::Recovery;
 use crate::files::csv_import::Table;
 use crate::model::{Assessment, Questionnaire};
+use crate::report::Chart;
 
 use super::Screen;
 use super::dialogs::DialogKind;
@@ -29,6 +30,14 @@ pub enum Command {
     ImportCsv,
     /// Ask for another assessment file (a participant's own, say) to merge into the open one.
     MergeFile,
+    /// Ask where to write the report, then write it.
+    ExportReport,
+    /// Ask where to write the scores as CSV, then write them.
+    ExportScores,
+    /// Ask where to write a chart as SVG or PNG, then draw it.
+    ExportChart(Chart),
+    /// The width exported charts are drawn at, in pixels.
+    ChartWidth(u32),
     /// Take the autosaved work back.
     Recover,
     DiscardRecovery,
@@ -93,6 +102,11 @@ pub enum JobDone {
     CsvRead {
         path: PathBuf,
         result: Result<Table, String>,
+    },
+    /// A report, the scores or a chart written (or not) to `path`.
+    Exported {
+        path: PathBuf,
+        result: Result<(), String>,
     },
     /// Another file merged with the open assessment as it was at `revision`.
     Merged {

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::report::Chart;
+
 /// Which question a dialog asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogKind {
@@ -16,6 +18,12 @@ pub enum DialogKind {
     OpenCsv,
     /// Another assessment whose participants join the open one.
     MergeAssessment,
+    /// Where to write the report (HTML, PDF or Word).
+    ExportReport,
+    /// Where to write every score as CSV.
+    ExportScores,
+    /// Where to write a chart (SVG or PNG).
+    ExportChart(Chart),
 }
 
 impl DialogKind {
@@ -26,6 +34,9 @@ impl DialogKind {
             DialogKind::SaveAssessment => "Save the assessment as",
             DialogKind::OpenCsv => "Choose a CSV export to import",
             DialogKind::MergeAssessment => "Choose an assessment to merge in",
+            DialogKind::ExportReport => "Export the report as",
+            DialogKind::ExportScores => "Export the scores as",
+            DialogKind::ExportChart(_) => "Export the chart as",
         }
     }
 
@@ -33,12 +44,29 @@ impl DialogKind {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             DialogKind::OpenCsv => &["csv", "txt"],
+            DialogKind::ExportReport => &["pdf", "html", "docx"],
+            DialogKind::ExportScores => &["csv"],
+            DialogKind::ExportChart(_) => &["svg", "png"],
             _ => &["ron"],
         }
     }
 
+    /// Whether the dialog asks where to write rather than what to read.
     pub fn saves(self) -> bool {
-        self == DialogKind::SaveAssessment
+        !matches!(
+            self,
+            DialogKind::OpenAssessment | DialogKind::OpenCsv | DialogKind::MergeAssessment
+        )
+    }
+
+    /// The file name a save dialog suggests.
+    pub fn suggested_name(self) -> String {
+        match self {
+            DialogKind::ExportReport => "report.pdf".into(),
+            DialogKind::ExportScores => "scores.csv".into(),
+            DialogKind::ExportChart(chart) => format!("{}.svg", chart.name()),
+            _ => "assessment.ron".into(),
+        }
     }
 }
 
@@ -139,13 +167,16 @@ impl FileDialogs for NativeDialogs {
 fn ask_native(kind: DialogKind) -> Option<PathBuf> {
     let filter_name = match kind {
         DialogKind::OpenCsv => "CSV export",
+        DialogKind::ExportReport => "Report",
+        DialogKind::ExportScores => "Scores",
+        DialogKind::ExportChart(_) => "Chart",
         _ => "Convergence assessment",
     };
     let dialog = rfd::FileDialog::new()
         .set_title(kind.title())
         .add_filter(filter_name, kind.extensions());
     if kind.saves() {
-        dialog.set_file_name("assessment.ron").save_file()
+        dialog.set_file_name(kind.suggested_name()).save_file()
     } else {
         dialog.pick_file()
     }

@@ -30,7 +30,7 @@ impl InAppDialog {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
         let dialog = if kind.saves() {
-            FileDialog::save_file().default_filename("assessment.ron")
+            FileDialog::save_file().default_filename(kind.suggested_name())
         } else {
             FileDialog::open_file()
         };
@@ -46,11 +46,11 @@ impl InAppDialog {
         Self { kind, dialog }
     }
 
-    /// The path chosen, given the `.ron` ending a saved assessment needs when it was left off.
+    /// The path chosen, given the ending its kind of file needs when it was left off.
     fn chosen_path(&self) -> Option<PathBuf> {
         let path = self.dialog.path()?.to_path_buf();
         if self.kind.saves() && path.extension().is_none() {
-            return Some(path.with_extension("ron"));
+            return Some(path.with_extension(self.kind.extensions()[0]));
         }
         Some(path)
     }

@@ -8,11 +8,23 @@ use serde::{Deserialize, Serialize};
 const RECENT_FILES: usize = 8;
 
 /// Settings and recent files.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
+    /// The width exported charts are drawn at, in pixels.
+    pub chart_width: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            dark: false,
+            chart_width: 1200,
+        }
+    }
 }
 
 impl Settings {

@@ -7,6 +7,7 @@ mod content;
 mod csv_import;
 mod document;
 mod export_halves;
+mod export_menu;
 mod file_actions;
 mod files;
 mod harness;

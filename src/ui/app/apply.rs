@@ -27,6 +27,10 @@ impl App {
             Command::SaveAs => self.ask_for_file(DialogKind::SaveAssessment, ctx),
             Command::ImportCsv => self.ask_for_file(DialogKind::OpenCsv, ctx),
             Command::MergeFile => self.ask_for_file(DialogKind::MergeAssessment, ctx),
+            Command::ExportReport => self.ask_for_file(DialogKind::ExportReport, ctx),
+            Command::ExportScores => self.ask_for_file(DialogKind::ExportScores, ctx),
+            Command::ExportChart(chart) => self.ask_for_file(DialogKind::ExportChart(chart), ctx),
+            Command::ChartWidth(width) => self.settings.chart_width = width,
             Command::DialogClosed { kind, path } => self.dialog_closed(kind, path, ctx),
             Command::Recover => self.recover(),
             Command::DiscardRecovery => {

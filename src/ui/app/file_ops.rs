@@ -93,6 +93,9 @@ impl App {
             DialogKind::OpenAssessment => self.open(path),
             DialogKind::SaveAssessment => self.save_to(path, ctx),
             DialogKind::MergeAssessment => self.merge(path),
+            DialogKind::ExportReport | DialogKind::ExportScores | DialogKind::ExportChart(_) => {
+                self.export_to(kind, path)
+            }
             DialogKind::OpenCsv => self.jobs.run("Reading the CSV export", move || {
                 let result = files::csv_import::read_table_file(&path).map_err(|e| e.to_string());
                 Some(Command::Done(JobDone::CsvRead { path, result }))
@@ -253,6 +256,7 @@ impl App {
                         Some(format!("Could not import; nothing was changed.\n\n{err}"))
                 }
             },
+            JobDone::Exported { path, result } => self.exported(path, result),
             JobDone::Merged {
                 path,
                 revision,

@@ -1,6 +1,8 @@
 //! The bar at the top: the File and Edit menus, the screens, the theme switch.
 
 use crate::document::Document;
+use crate::report::Chart;
+use crate::report::charts::{MAX_WIDTH, MIN_WIDTH};
 use crate::ui::Screen;
 use crate::ui::command::Command;
 use crate::ui::view::{View, ViewCtx};
@@ -60,6 +62,8 @@ impl View for TopBar {
                 {
                     commands.push(Command::MergeFile);
                 }
+                ui.separator();
+                export_menu_ui(ui, has_doc, ctx.settings.chart_width, commands);
             });
             ui.menu_button("Edit", |ui| {
                 let (undo, redo) = doc.map_or((false, false), |d| (d.can_undo(), d.can_redo()));
@@ -108,4 +112,47 @@ impl View for TopBar {
             });
         });
     }
+}
+
+/// File → Export: the report, the scores, each chart at a chosen width.
+fn export_menu_ui(ui: &mut egui::Ui, has_doc: bool, width: u32, commands: &mut Vec<Command>) {
+    let exports = [
+        (
+            "Export report…",
+            "A report to hand over: PDF, HTML or Word",
+            Command::ExportReport,
+        ),
+        (
+            "Export scores…",
+            "Every score as CSV, for a spreadsheet",
+            Command::ExportScores,
+        ),
+    ];
+    for (label, hover, command) in exports {
+        if ui
+            .add_enabled(has_doc, egui::Button::new(label))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            commands.push(command);
+        }
+    }
+    ui.add_enabled_ui(has_doc, |ui| {
+        ui.menu_button("Export chart", |ui| {
+            for chart in Chart::ALL {
+                if ui.button(format!("{}…", chart.title())).clicked() {
+                    commands.push(Command::ExportChart(chart));
+                }
+            }
+            ui.separator();
+            let mut chosen = width;
+            let label = ui.label("Width in pixels");
+            let field = ui
+                .add(egui::DragValue::new(&mut chosen).range(MIN_WIDTH..=MAX_WIDTH))
+                .labelled_by(label.id);
+            if field.changed() {
+                commands.push(Command::ChartWidth(chosen));
+            }
+        });
+    });
 }
