@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod document;
 pub mod files;
+pub mod history;
 pub mod model;
 pub mod report;
 pub mod scoring;

@@ -12,7 +12,8 @@ use super::touchpoint::{Level, Touchpoint};
 
 /// The assessment file format this version writes; files up to this version open.
 /// 1: the first. 2: actions carry a status, owner, due date, dimensions and questions.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: a next round names the assessment it was started from (`previous`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One assessment of one organisation at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -21,11 +22,14 @@ pub struct Assessment {
     pub format_version: u32,
     #[serde(default)]
     pub organisation: String,
-    /// ISO date, `YYYY-MM-DD`.
+    /// ISO date, `YYYY-MM-DD`; empty in files that never had one.
     #[serde(default)]
     pub date: String,
     #[serde(default)]
     pub facilitator: String,
+    /// The assessment this one is the next round of, when it was started from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousRound>,
     pub questionnaire: Questionnaire,
     #[serde(default)]
     pub aggregation: Aggregation,
@@ -44,6 +48,16 @@ pub struct Assessment {
     pub notes: String,
     #[serde(default)]
     pub actions: Vec<ActionItem>,
+}
+
+/// The earlier assessment a next round was started from: whose it was and when it was taken.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreviousRound {
+    pub organisation: String,
+    /// `YYYY-MM-DD`, or empty when the earlier one had no date.
+    #[serde(default)]
+    pub date: String,
 }
 
 /// Which side of the house a participant sits on.
@@ -285,6 +299,7 @@ impl Assessment {
             organisation: String::new(),
             date: String::new(),
             facilitator: String::new(),
+            previous: None,
             questionnaire,
             aggregation: Aggregation::default(),
             anonymous: false,

@@ -2,14 +2,16 @@
 //! Plain serde types with no behaviour beyond small lookups; scoring lives in `scoring`.
 
 mod assessment;
+mod date;
 mod questionnaire;
 mod touchpoint;
 
 pub use assessment::{
     ActionItem, ActionStatus, Aggregation, Answer, Assessment, FORMAT_VERSION, GENERATED_PREFIXES,
-    Numbering, Participant, Response, Round, Side, first_unused, is_generated_name,
+    Numbering, Participant, PreviousRound, Response, Round, Side, first_unused, is_generated_name,
     numbered_name_prefix, unused_participant_id,
 };
+pub use date::{parse_date, today};
 pub use questionnaire::{
     Audience, Channel, Dimension, Improvement, Mirror, Question, Questionnaire, Role, Scale,
     ScaleLevel, Slope, Zone,

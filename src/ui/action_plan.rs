@@ -12,6 +12,7 @@ use crate::model::{ActionItem, ActionStatus, Questionnaire};
 use crate::scoring::RankedGap;
 use crate::ui::a11y;
 use crate::ui::command::Command;
+use crate::ui::date_field::DateField;
 use crate::ui::view::{View, ViewCtx};
 
 /// The action-plan screen; it keeps due dates being typed until they are real dates.
@@ -173,69 +174,21 @@ impl ActionPlanView {
     /// The due date as text (`YYYY-MM-DD`) beside a calendar; text that is not a date stays
     /// here, marked, until it is one.
     fn due_ui(&mut self, ui: &mut egui::Ui, index: usize, due: &mut String) -> bool {
-        let number = index + 1;
         ui.label("Due");
-        let mut text = self
-            .due_drafts
-            .get(&index)
-            .cloned()
-            .unwrap_or_else(|| due.clone());
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id_salt(("action-due", index))
-                .hint_text("YYYY-MM-DD")
-                .desired_width(112.0),
-        );
-        field.widget_info(a11y::labeled(
-            Role::TextInput,
-            &format!("Due date of action {number}"),
-        ));
-        let mut changed = false;
-        if field.changed() {
-            if text.trim().is_empty() || parse_date(&text).is_some() {
-                self.due_drafts.remove(&index);
-                *due = text.trim().to_string();
-                changed = true;
-            } else {
-                self.due_drafts.insert(index, text.clone());
-            }
-        }
-        if self.due_drafts.contains_key(&index) {
-            ui.colored_label(ui.visuals().error_fg_color, "not a date: use YYYY-MM-DD");
-        }
-        let mut date = parse_date(due).unwrap_or_else(today);
-        let picker_id = format!("action-due-picker-{index}");
-        let picker = egui_extras::DatePickerButton::new(&mut date)
-            .id_salt(&picker_id)
-            // The text field beside it shows the date; the button only opens the calendar.
-            .format("")
-            .show_icon(true)
-            .calendar_week(false)
-            .highlight_weekends(false);
-        let picked = ui
-            .add(picker)
-            .on_hover_text("Pick the due date from a calendar");
-        if picked.changed() {
-            self.due_drafts.remove(&index);
-            *due = date.to_string();
-            changed = true;
+        let salt = format!("action-due-{index}");
+        let name = format!("Due date of action {}", index + 1);
+        let field = DateField {
+            id_salt: &salt,
+            name: &name,
+            may_be_empty: true,
+        };
+        let mut draft = self.due_drafts.remove(&index);
+        let changed = field.ui(ui, due, &mut draft);
+        if let Some(draft) = draft {
+            self.due_drafts.insert(index, draft);
         }
         changed
     }
-}
-
-/// A real calendar date written `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Option<jiff::civil::Date> {
-    let text = text.trim();
-    // jiff also reads longer forms; the file keeps exactly this one.
-    (text.len() == 10).then(|| text.parse().ok()).flatten()
-}
-
-fn today() -> jiff::civil::Date {
-    let now = chrono::Local::now().date_naive();
-    now.to_string()
-        .parse()
-        .unwrap_or(jiff::civil::Date::constant(2026, 1, 1))
 }
 
 fn owner_ui(ui: &mut egui::Ui, number: usize, owner: &mut String) -> bool {

@@ -52,6 +52,8 @@ enum Pending {
         questionnaire: Box<Questionnaire>,
         alone: bool,
     },
+    /// The next round of the open assessment, made when it was asked for.
+    NextRound(Box<crate::model::Assessment>),
     Open,
     OpenPath(PathBuf),
     Quit,

@@ -21,6 +21,9 @@ pub enum Command {
         questionnaire: Box<Questionnaire>,
         alone: bool,
     },
+    /// Start the next round of the open assessment: same questionnaire, people, touchpoint map
+    /// and action plan, no answers yet.
+    NextRound,
     /// Ask for a file to open.
     Open,
     OpenPath(PathBuf),

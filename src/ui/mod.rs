@@ -8,6 +8,7 @@ mod app;
 pub mod charts;
 pub mod command;
 mod consensus;
+mod date_field;
 pub mod dialogs;
 mod file_dialog;
 mod import_dialog;

@@ -2,15 +2,18 @@
 
 use crate::model::{Assessment, Level, Participant, Side};
 use crate::ui::a11y;
+use crate::ui::date_field::DateField;
 use crate::ui::view::{View, ViewCtx};
 use egui::accesskit::Role;
 
 use super::command::Command;
 use crate::document::Edit;
 
-/// The setup screen.
+/// The setup screen; it keeps a date being typed until it is a real date.
 #[derive(Default)]
-pub struct SetupView;
+pub struct SetupView {
+    date_draft: Option<String>,
+}
 
 impl SetupView {
     fn screen_ui(
@@ -25,7 +28,7 @@ impl SetupView {
             ui.add_space(8.0);
             egui::Grid::new("setup-fields").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
                 text_field_ui(ui, "Organisation", &assessment.organisation, "e.g. Acme Insurance", commands, Edit::Organisation);
-                text_field_ui(ui, "Date", &assessment.date, "YYYY-MM-DD", commands, Edit::Date);
+                self.date_ui(ui, &assessment.date, commands);
                 text_field_ui(ui, "Facilitator", &assessment.facilitator, "who runs the assessment", commands, Edit::Facilitator);
             });
 
@@ -54,6 +57,25 @@ impl SetupView {
                 commands.push(Command::Show(super::Screen::Questionnaire));
             }
         });
+    }
+}
+
+impl SetupView {
+    /// The assessment's date, typed or picked from a calendar: history is ordered by it.
+    fn date_ui(&mut self, ui: &mut egui::Ui, date: &str, commands: &mut Vec<Command>) {
+        ui.label("Date");
+        ui.horizontal(|ui| {
+            let mut value = date.to_owned();
+            let field = DateField {
+                id_salt: "assessment-date",
+                name: "Assessment date",
+                may_be_empty: false,
+            };
+            if field.ui(ui, &mut value, &mut self.date_draft) {
+                commands.push(Command::Edit(Edit::Date(value)));
+            }
+        });
+        ui.end_row();
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use egui::accesskit::Role;
 
-use crate::model::Questionnaire;
+use crate::model::{Assessment, Questionnaire};
 use crate::ui::a11y;
 
 use super::command::Command;
@@ -33,6 +33,7 @@ impl StartView {
         ui: &mut egui::Ui,
         questionnaires: &[Questionnaire],
         recent: &[PathBuf],
+        open: Option<&Assessment>,
         commands: &mut Vec<Command>,
     ) {
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -44,6 +45,10 @@ impl StartView {
             );
             ui.add_space(12.0);
 
+            if let Some(open) = open {
+                next_round_ui(ui, open, commands);
+                ui.add_space(12.0);
+            }
             ui.strong("Start a new assessment");
             for q in questionnaires {
                 questionnaire_card_ui(ui, q, &mut self.core_only, commands);
@@ -104,6 +109,32 @@ impl StartView {
                 });
             });
     }
+}
+
+/// The next round of the open assessment: the way to come back a year later.
+fn next_round_ui(ui: &mut egui::Ui, open: &Assessment, commands: &mut Vec<Command>) {
+    ui.strong("Come back for the next round");
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let whose = if open.organisation.trim().is_empty() {
+            "the open assessment".to_string()
+        } else {
+            open.organisation.clone()
+        };
+        let when = if open.date.is_empty() {
+            String::new()
+        } else {
+            format!(" of {}", open.date)
+        };
+        ui.label(format!(
+            "Start from {whose}{when}: the same questionnaire, participants, touchpoint map \
+             and action plan with its statuses; every answer still to give. The new one \
+             remembers the one it follows, for the history."
+        ));
+        if ui.button("New assessment from this one").clicked() {
+            commands.push(Command::NextRound);
+        }
+    });
 }
 
 fn questionnaire_card_ui(
@@ -184,6 +215,13 @@ fn questionnaire_card_ui(
 
 impl View for StartView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        self.screen_ui(ui, ctx.questionnaires, &ctx.settings.recent, ctx.commands);
+        let open = ctx.doc.map(|doc| &doc.assessment);
+        self.screen_ui(
+            ui,
+            ctx.questionnaires,
+            &ctx.settings.recent,
+            open,
+            ctx.commands,
+        );
     }
 }

@@ -1,21 +1,41 @@
 //! Checks an assessment beyond its questionnaire: what a hand-edited or damaged file can hold
-//! that scoring must not see — participants sharing an id, answers to questions the
+//! that scoring must not see — a date that is not one (history is ordered by it), participants
+//! sharing an id, answers to questions the
 //! questionnaire lacks or off its scale (in earlier rounds too), touchpoints whose roles or
 //! channel the catalogue lacks, effectiveness off its 1–5 scale.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{F, Found, I, Problem, Step, id_list, questionnaire_problems};
-use crate::model::{Answer, Assessment, Participant, Response, Touchpoint};
+use crate::model::{Answer, Assessment, Participant, Response, Touchpoint, parse_date};
 
 /// Every problem in `assessment`, its questionnaire's included; `source` is its RON text.
 pub fn validate_assessment(assessment: &Assessment, source: &str) -> Vec<Problem> {
     let mut found = Found::new(vec![F("questionnaire")]);
     questionnaire_problems(&assessment.questionnaire, &mut found);
     found.base.clear();
+    date_problems(assessment, &mut found);
     participant_problems(assessment, &mut found);
     touchpoint_problems(assessment, &mut found);
     found.resolve(source)
+}
+
+/// The assessment's date and its previous round's: empty (never given) or `YYYY-MM-DD`.
+fn date_problems(assessment: &Assessment, found: &mut Found) {
+    let mut dates = vec![(vec![F("date")], &assessment.date, "the date")];
+    if let Some(previous) = &assessment.previous {
+        let at = vec![F("previous"), F("date")];
+        dates.push((at, &previous.date, "the previous round's date"));
+    }
+    for (at, text, what) in dates {
+        // Exactly ten characters: a padded date would sort out of order.
+        if !text.is_empty() && (text.len() != 10 || parse_date(text).is_none()) {
+            found.at(
+                &at,
+                format!("{what} \"{text}\" is not a date; write it YYYY-MM-DD, e.g. 2025-03-14"),
+            );
+        }
+    }
 }
 
 fn participant_problems(assessment: &Assessment, found: &mut Found) {

@@ -504,7 +504,8 @@ fn score_refuses_a_file_from_a_newer_version() {
     assert!(!output.status.success());
     assert_eq!(stdout(&output), "", "nothing half-scored on stdout");
     let err = stderr(&output);
-    for needle in [path_arg(&file), "newer version", "99", "format 2"] {
+    let supported = format!("format {}", convergence::model::FORMAT_VERSION);
+    for needle in [path_arg(&file), "newer version", "99", &supported] {
         assert!(err.contains(needle), "{needle:?} not in {err:?}");
     }
 }

@@ -15,6 +15,7 @@ mod honest_scores;
 mod hostile_text;
 mod import_dialog;
 mod merge;
+mod milestones;
 mod never_panic;
 mod report;
 mod report_cli;

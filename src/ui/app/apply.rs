@@ -21,6 +21,12 @@ impl App {
                 },
                 ctx,
             ),
+            Command::NextRound => {
+                if let Some(doc) = &self.doc {
+                    let next = crate::history::next_round(&doc.assessment, &crate::model::today());
+                    self.unless_unsaved(Pending::NextRound(Box::new(next)), ctx);
+                }
+            }
             Command::Open => self.unless_unsaved(Pending::Open, ctx),
             Command::OpenPath(path) => self.unless_unsaved(Pending::OpenPath(path), ctx),
             Command::Save => self.save(ctx),

@@ -32,10 +32,12 @@ impl App {
                 alone,
             } => {
                 let assessment = Assessment::new(*questionnaire);
-                self.doc = Some(Document::new_assessment(assessment, alone));
-                self.screens.questionnaire = QuestionnaireView::default();
-                self.screen = Screen::Setup;
-                self.forget_autosave();
+                self.start_new(Document::new_assessment(assessment, alone));
+            }
+            Pending::NextRound(assessment) => {
+                self.start_new(Document::new(*assessment, None));
+                self.status = "Started the next round: same people, map and plan; no answers yet."
+                    .to_string();
             }
             Pending::Open => self.ask_for_file(DialogKind::OpenAssessment, ctx),
             Pending::OpenPath(path) => self.open(path),
@@ -44,6 +46,14 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+
+    /// Puts a new, unsaved assessment in front of the user, on Setup.
+    fn start_new(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.screens.questionnaire = QuestionnaireView::default();
+        self.screen = Screen::Setup;
+        self.forget_autosave();
     }
 
     /// Asks the desktop for a file; the answer comes back as `DialogClosed`.

@@ -32,7 +32,7 @@ fn confirm_ui(ui: &egui::Ui, pending: &Pending, ctx: &mut ViewCtx<'_>) {
     let name = ctx.doc.map_or_else(String::new, |d| d.file_name());
     let instead = match pending {
         Pending::Quit => "before closing",
-        Pending::New { .. } => "before starting a new assessment",
+        Pending::New { .. } | Pending::NextRound(_) => "before starting a new assessment",
         Pending::Open | Pending::OpenPath(_) => "before opening another file",
     };
     egui::Modal::new(egui::Id::unique("confirm-unsaved")).show(ui.ctx(), |ui| {

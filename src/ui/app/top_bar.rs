@@ -24,13 +24,23 @@ impl View for TopBar {
                 {
                     commands.push(Command::Show(Screen::Start));
                 }
+                let has_doc = doc.is_some();
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("New assessment from this one"))
+                    .on_hover_text(
+                        "The next round: same questionnaire, participants, touchpoint map and \
+                         action plan; answers empty",
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::NextRound);
+                }
                 if ui
                     .add(egui::Button::new("Open…").shortcut_text("Ctrl+O"))
                     .clicked()
                 {
                     commands.push(Command::Open);
                 }
-                let has_doc = doc.is_some();
                 if ui
                     .add_enabled(has_doc, egui::Button::new("Save").shortcut_text("Ctrl+S"))
                     .clicked()
