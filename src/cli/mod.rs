@@ -4,6 +4,7 @@
 mod export;
 mod score_table;
 mod terminal;
+mod trend;
 
 pub use terminal::terminal_safe;
 use terminal::{err as say_err, out};
@@ -81,6 +82,16 @@ pub enum Command {
         /// How answers combine; defaults to the rule saved in the assessment.
         #[arg(long, value_enum)]
         aggregation: Option<AggregationArg>,
+    },
+    /// Compare assessments of one organisation over time, ordered by their dates: the slope and
+    /// each dimension, what improved and declined most, the touchpoint map then and now, the
+    /// actions completed in between. Different questionnaire versions are compared on the
+    /// questions they share.
+    Trend {
+        #[arg(required = true, num_args = 2..)]
+        assessments: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Write an assessment's report: HTML (one self-contained file), PDF or Word (DOCX).
     Report {
@@ -199,6 +210,10 @@ pub fn run(command: Command) -> Result<ExitCode> {
             format,
             aggregation,
         } => score(&assessment, format, aggregation),
+        Command::Trend {
+            assessments,
+            format,
+        } => trend::trend(&assessments, format),
         Command::Report {
             assessment,
             output,

@@ -112,7 +112,8 @@ fn disputed(out: &mut String, report: &Report) {
     }
 }
 
-fn truncate(text: &str, width: usize) -> String {
+/// `text` cut to `width` characters, with an ellipsis when it was longer.
+pub(super) fn truncate(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         text.to_string()
     } else {

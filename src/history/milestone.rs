@@ -15,6 +15,8 @@ pub fn next_round(earlier: &Assessment, date: &str) -> Assessment {
         date: earlier.date.clone(),
     });
     next.notes.clear();
+    // Last year's map is where this round starts; it counts again once the room confirms it.
+    next.touchpoint_map_complete = false;
     for participant in &mut next.participants {
         participant.responses.clear();
         // Who someone was in last year's form export says nothing about this year's.

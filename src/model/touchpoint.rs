@@ -83,6 +83,17 @@ pub struct Engagement {
     pub effectiveness: Option<u8>,
 }
 
+impl Engagement {
+    /// "weekly, effectiveness 4 of 5", as reports and the history say it.
+    pub fn describe(self) -> String {
+        let how_well = self.effectiveness.map_or_else(
+            || "effectiveness not rated".to_string(),
+            |e| format!("effectiveness {e} of 5"),
+        );
+        format!("{}, {how_well}", self.frequency.name())
+    }
+}
+
 /// One place where a business role and an IT role meet, today and as it should be.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

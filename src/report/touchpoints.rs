@@ -50,11 +50,7 @@ pub fn view(assessment: &Assessment, scores: &Scores) -> Option<TouchpointView> 
 
 /// "weekly, effectiveness 4 of 5".
 pub fn how_it_works(engagement: Engagement) -> String {
-    let how_well = engagement.effectiveness.map_or_else(
-        || "effectiveness not rated".to_string(),
-        |e| format!("effectiveness {e} of 5"),
-    );
-    format!("{}, {how_well}", engagement.frequency.name())
+    engagement.describe()
 }
 
 fn service_desk_text(desk: &ServiceDeskShare) -> String {

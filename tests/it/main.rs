@@ -25,6 +25,7 @@ mod scoring;
 mod strict_files;
 mod support;
 mod touchpoints;
+mod trend;
 mod ui;
 mod validate;
 mod workshop;
