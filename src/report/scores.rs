@@ -3,7 +3,7 @@
 //! so no writer shows them.
 
 use crate::model::Assessment;
-use crate::scoring::{self, MapState, QuestionScore, Scores, Stats};
+use crate::scoring::{self, QuestionScore, Scores, Stats};
 
 use super::build::Claims;
 use super::format::{Figure, range};
@@ -63,30 +63,11 @@ pub fn overall_row(scores: &Scores, claims: Claims) -> OverallRow {
         engagement_target: Figure::score(o.engagement_target),
         headline: o.headline(),
         answered_by: o.respondents.answered_by(),
-        map_text: map_text(scores),
+        map_text: o.map_note(),
         dimensions_answered: o.coverage.dimensions_answered,
         dimensions: o.coverage.dimensions,
         questions_answered: o.coverage.questions_answered,
         questions: o.coverage.questions,
-    }
-}
-
-/// Whether the touchpoint map counts in the position, and what it would give while drawn.
-fn map_text(scores: &Scores) -> String {
-    let o = &scores.overall;
-    match (o.map, &o.provisional) {
-        (MapState::Complete, _) => format!(
-            "Touchpoint map complete: engagement {} counts in the position",
-            Figure::score(o.engagement)
-        ),
-        (MapState::InProgress, Some(with_map)) => format!(
-            "Touchpoint map in progress, not counted: engagement {} would give {} ({}) — \
-             provisional",
-            Figure::score(o.engagement),
-            Figure::score(with_map.slope),
-            with_map.zone.as_deref().unwrap_or(super::format::NO_FIGURE)
-        ),
-        _ => "No touchpoint map: the position is the practice score alone".to_string(),
     }
 }
 

@@ -193,4 +193,23 @@ impl OverallScore {
             self.coverage.rests_on()
         ))
     }
+
+    /// What the touchpoint map does to the position, in one sentence.
+    pub fn map_note(&self) -> String {
+        let score =
+            |value: Option<f64>| value.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"));
+        match (self.map, &self.provisional) {
+            (MapState::Complete, _) => format!(
+                "Touchpoint map complete: its engagement index {} counts in the position.",
+                score(self.engagement)
+            ),
+            (MapState::InProgress, Some(with_map)) => format!(
+                "The touchpoint map is being drawn (engagement {}, provisional): with it the position would be {} — {}. It counts once the facilitator marks it complete.",
+                score(self.engagement),
+                score(with_map.slope),
+                with_map.zone.as_deref().unwrap_or("—")
+            ),
+            _ => "No touchpoint map yet: the position is the practice score alone.".to_string(),
+        }
+    }
 }

@@ -21,6 +21,7 @@ mod room_entry;
 mod settings;
 mod setup;
 mod start;
+mod table;
 pub mod theme;
 mod touchpoints;
 pub mod view;

@@ -1,18 +1,26 @@
-//! The results screen: where the organisation stands on the slope, the radar of today against
-//! the target, the gaps ranked with what to do about them, and a table of every dimension.
-//! Everything shown comes from the core's `Scores`.
+//! The results screen: where the organisation stands on the slope and what that rests on, the
+//! radar of today against the target, each dimension's score with its interval, the gaps ranked
+//! with what to do about them; then perception and consensus, rounds and rules, notes. Every
+//! tab says which aggregation rule is in force and keeps its own scroll position. Everything
+//! shown comes from the core's `Scores`.
+
+mod gaps;
+mod summary;
+mod table;
 
 use crate::ui::view::{View, ViewCtx};
-use egui::RichText;
 
 use crate::model::Assessment;
 use crate::scoring::Scores;
 
-use super::charts::{radar::radar_ui, slope::slope_ui};
+use super::charts::radar::radar_ui;
+use super::charts::scores::scores_ui;
+use super::charts::slope::{Marks, slope_ui};
 use super::command::Command;
-use super::consensus::{consensus_ui, rules_ui};
-use super::theme::fmt_score;
+use super::consensus::{consensus_ui, rule_description, rule_name, rules_ui};
 use crate::document::Document;
+
+pub use summary::{workshop_note_ui, workshop_would_add};
 
 /// The parts of the results, one at a time so each fits the screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,202 +32,137 @@ pub enum ResultsTab {
     Notes,
 }
 
+impl ResultsTab {
+    const ALL: [ResultsTab; 4] = [
+        ResultsTab::Overview,
+        ResultsTab::Consensus,
+        ResultsTab::Rules,
+        ResultsTab::Notes,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            ResultsTab::Overview => "Overview",
+            ResultsTab::Consensus => "Perception and consensus",
+            ResultsTab::Rules => "Rounds and rules",
+            ResultsTab::Notes => "Notes and comments",
+        }
+    }
+}
+
 /// The results screen.
 #[derive(Default)]
 pub struct ResultsView {
     pub tab: ResultsTab,
 }
 
+/// Side by side, the radar and the table need this much width; below it they stack.
+const SIDE_BY_SIDE: f32 = 1150.0;
+
 impl ResultsView {
     fn screen_ui(&mut self, ui: &mut egui::Ui, doc: &Document, commands: &mut Vec<Command>) {
         let (assessment, scores) = (&doc.assessment, &doc.scores);
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.tab, ResultsTab::Overview, "Overview");
-            ui.selectable_value(
-                &mut self.tab,
-                ResultsTab::Consensus,
-                "Perception and consensus",
-            );
-            ui.selectable_value(&mut self.tab, ResultsTab::Rules, "Rounds and rules");
-            ui.selectable_value(&mut self.tab, ResultsTab::Notes, "Notes and comments");
+        ui.horizontal_wrapped(|ui| {
+            for tab in ResultsTab::ALL {
+                ui.selectable_value(&mut self.tab, tab, tab.name());
+            }
         });
+        basis_ui(ui, scores);
         ui.separator();
+        // Each tab scrolls on its own: coming back to a tab finds it where it was left.
+        let scroll = |salt: &str| {
+            egui::ScrollArea::vertical()
+                .id_salt(("results", salt.to_string()))
+                .auto_shrink(false)
+        };
         match self.tab {
-            ResultsTab::Overview => overview_ui(ui, assessment, scores),
-            ResultsTab::Consensus => consensus_ui(ui, assessment, scores),
-            ResultsTab::Rules => rules_ui(ui, assessment, scores, doc.by_rule(), commands),
+            ResultsTab::Overview => {
+                scroll("overview").show(ui, |ui| overview_ui(ui, assessment, scores));
+            }
+            ResultsTab::Consensus => {
+                scroll("consensus").show(ui, |ui| consensus_ui(ui, assessment, scores));
+            }
+            ResultsTab::Rules => {
+                scroll("rules").show(ui, |ui| {
+                    rules_ui(ui, assessment, scores, doc.by_rule(), commands)
+                });
+            }
             ResultsTab::Notes => super::notes::notes_and_comments_ui(ui, assessment),
         }
     }
 }
 
+/// The rule in force and who answered, over every tab: one label, so it wraps as one text.
+fn basis_ui(ui: &mut egui::Ui, scores: &Scores) {
+    let mut job = egui::text::LayoutJob::default();
+    let style = ui.style();
+    for text in [
+        egui::RichText::new(format!(
+            "Aggregation: {}. ",
+            rule_name(scores.aggregation).to_lowercase()
+        ))
+        .strong(),
+        egui::RichText::new(format!(
+            "{} (Rounds and rules changes it.) {}.",
+            super::theme::capitalised(rule_description(scores.aggregation)),
+            super::theme::capitalised(&scores.overall.respondents.answered_by())
+        ))
+        .weak(),
+    ] {
+        text.append_to(
+            &mut job,
+            style,
+            egui::FontSelection::Default,
+            egui::Align::LEFT,
+        );
+    }
+    ui.add(egui::Label::new(job).wrap());
+}
+
 fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
     let q = &assessment.questionnaire;
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.heading(if assessment.organisation.is_empty() {
-                "Results".to_string()
-            } else {
-                format!("Results — {}", assessment.organisation)
-            });
-            summary_ui(ui, assessment, scores);
-            slope_ui(
-                ui,
-                &q.slope,
-                scores.overall.slope,
-                scores.overall.slope_target,
-            );
-            ui.add_space(12.0);
-
-            let wide = ui.available_width() > 1100.0;
-            let radar_size = if wide {
-                400.0
-            } else {
-                (ui.available_width() / 1.45).min(400.0)
-            };
-            if wide {
-                ui.horizontal_top(|ui| {
-                    ui.vertical(|ui| {
-                        ui.strong("Today and target by dimension");
-                        radar_ui(ui, &scores.dimensions, radar_size);
-                    });
-                    ui.add_space(16.0);
-                    ui.vertical(|ui| dimension_table_ui(ui, scores));
-                });
-            } else {
-                ui.strong("Today and target by dimension");
-                radar_ui(ui, &scores.dimensions, radar_size);
-                dimension_table_ui(ui, scores);
-            }
-            ui.add_space(12.0);
-            gaps_ui(ui, assessment, scores);
-        });
-}
-
-/// One sentence a CIO can repeat: where we are, where we want to be, and what that means.
-fn summary_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
     let o = &scores.overall;
-    let slope = &assessment.questionnaire.slope;
-    match (o.slope, &o.zone) {
-        (Some(position), Some(zone)) => {
-            ui.label(
-                RichText::new(format!("Today: {position:.2} — {zone}"))
-                    .size(22.0)
-                    .color(super::theme::CURRENT)
-                    .strong(),
-            );
-            if let (Some(target), Some(target_zone)) = (o.slope_target, &o.target_zone) {
-                ui.label(
-                    RichText::new(format!("Target: {target:.2} — {target_zone}"))
-                        .size(18.0)
-                        .color(super::theme::TARGET)
-                        .strong(),
-                );
-            }
-            if let Some(description) = slope
-                .zones
-                .iter()
-                .find(|z| &z.name == zone)
-                .map(|z| &z.description)
-            {
-                ui.label(description);
-            }
-        }
-        _ => {
-            ui.label(
-                RichText::new("No answers yet: answer the questionnaire to see where you stand.")
-                    .size(18.0),
-            );
-        }
-    }
-    let engagement = match o.engagement {
-        Some(e) => format!("touchpoint engagement {e:.2}"),
-        None => "no touchpoint map yet, so the position is the practice score alone".to_string(),
-    };
-    ui.weak(format!(
-        "Practice score {} (target {}), {engagement}. The slope is continuous: zones name stretches of it, not steps to certify.",
-        fmt_score(o.current),
-        fmt_score(o.target)
-    ));
-}
+    ui.heading(if assessment.organisation.is_empty() {
+        "Results".to_string()
+    } else {
+        format!("Results — {}", assessment.organisation)
+    });
+    summary::summary_ui(ui, assessment, scores);
+    slope_ui(
+        ui,
+        &q.slope,
+        Marks {
+            today: o.slope,
+            target: o.slope_target,
+            provisional: o.provisional.as_ref().and_then(|p| p.slope),
+        },
+    );
+    ui.add_space(12.0);
 
-fn dimension_table_ui(ui: &mut egui::Ui, scores: &Scores) {
-    ui.strong("Scores by dimension");
-    egui::Grid::new("dimension-scores")
-        .striped(true)
-        .num_columns(6)
-        .spacing([14.0, 6.0])
-        .show(ui, |ui| {
-            for header in ["Dimension", "Today", "Target", "Gap", "Spread", "Answered"] {
-                ui.strong(header);
-            }
-            ui.end_row();
-            for d in &scores.dimensions {
-                ui.label(&d.name);
-                if d.current.is_none() {
-                    ui.weak("not answered");
-                } else {
-                    ui.label(RichText::new(fmt_score(d.current)).color(super::theme::CURRENT));
-                }
-                ui.label(RichText::new(fmt_score(d.target)).color(super::theme::TARGET));
-                ui.label(fmt_score(d.gap));
-                ui.label(
-                    d.spread
-                        .sd
-                        .map_or_else(|| "—".into(), |sd| format!("± {sd:.2}")),
-                );
-                ui.label(format!("{}/{}", d.answered, d.questions));
-                ui.end_row();
-            }
-            ui.strong("Overall");
-            ui.strong(fmt_score(scores.overall.current));
-            ui.strong(fmt_score(scores.overall.target));
-            ui.strong(fmt_score(scores.overall.gap));
-            ui.end_row();
+    let width = ui.available_width();
+    if width >= SIDE_BY_SIDE {
+        // Both columns get a set width, so neither pushes the other off the screen.
+        let gutters = 16.0 + 2.0 * ui.spacing().item_spacing.x;
+        let radar_width = (width - table::WIDTH - gutters - 8.0).min(580.0);
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(radar_width);
+                ui.strong("Today and target by dimension");
+                radar_ui(ui, &scores.dimensions, radar_width / 1.45);
+            });
+            ui.add_space(16.0);
+            ui.vertical(|ui| table::dimension_table_ui(ui, scores));
         });
-}
-
-fn gaps_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
-    ui.strong("Gaps to close, largest first");
-    if scores.gaps.is_empty() {
-        ui.weak(
-            "No gaps yet: give a target level as well as today's level to see what to work on.",
-        );
-        return;
+    } else {
+        ui.strong("Today and target by dimension");
+        radar_ui(ui, &scores.dimensions, (width / 1.45).min(400.0));
+        table::dimension_table_ui(ui, scores);
     }
-    for (rank, gap) in scores.gaps.iter().enumerate() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(format!(
-                    "{}. {} — from {:.2} to {:.2} (gap {:.2})",
-                    rank + 1,
-                    gap.name,
-                    gap.current,
-                    gap.target,
-                    gap.gap
-                ))
-                .size(17.0)
-                .strong(),
-            );
-            for (from, actions) in &gap.steps {
-                ui.label(RichText::new(format!("To move from {from} to {}:", from + 1)).strong());
-                for action in actions {
-                    ui.label(format!("•  {action}"));
-                }
-            }
-            if !gap.largest_questions.is_empty() {
-                let texts: Vec<String> = gap
-                    .largest_questions
-                    .iter()
-                    .filter_map(|id| assessment.questionnaire.question(id))
-                    .map(|q| format!("“{}”", q.text))
-                    .collect();
-                ui.weak(format!("Largest gaps in: {}", texts.join("; ")));
-            }
-        });
-    }
+    ui.add_space(12.0);
+    ui.strong("Each dimension, with its 90% interval");
+    scores_ui(ui, &scores.dimensions, q.max_level());
+    ui.add_space(12.0);
+    gaps::gaps_ui(ui, assessment, scores);
 }
 
 impl View for ResultsView {

@@ -485,7 +485,7 @@ fn score_table_is_the_default_format() {
     for line in [
         "Slope position 3.94 (Converged)",
         "3.9 — Converged, from 2 of 3 dimensions (4 of 6 questions); answered by 2 people from IT and 1 from the business",
-        "Touchpoint map in progress, not counted: engagement 1.62 would give 3.25 (Integrated) — provisional",
+        "The touchpoint map is being drawn (engagement 1.62, provisional): with it the position would be 3.25 — Integrated.",
         "Aggregation: mean",
     ] {
         assert!(table.contains(line), "{line:?} not in\n{table}");

@@ -48,6 +48,10 @@ fn a_map_being_drawn_never_moves_the_position() {
     assert_close(none.slope, 3.0);
     assert_close(none.slope_target, 4.0);
     assert_eq!(none.provisional, None);
+    assert_eq!(
+        none.map_note(),
+        "No touchpoint map yet: the position is the practice score alone."
+    );
 
     a.touchpoints.push(steering());
     let drawing = scoring::score(&a).overall;
@@ -71,6 +75,10 @@ fn a_map_being_drawn_never_moves_the_position() {
     assert_close(complete.slope, 2.586414);
     assert_close(complete.slope_target, 3.318313);
     assert_eq!(complete.provisional, None);
+    assert_eq!(
+        complete.map_note(),
+        "Touchpoint map complete: its engagement index 1.62 counts in the position."
+    );
 }
 
 #[test]

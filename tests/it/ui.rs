@@ -106,11 +106,18 @@ fn a_cio_answers_the_self_check_and_sees_the_cores_scores() {
     let doc = harness.state().document().unwrap();
     assert_eq!(doc.assessment.organisation, "Acme Insurance");
     let scores = scoring::score(&doc.assessment);
-    let today = scores.overall.slope.unwrap();
-    let zone = scores.overall.zone.clone().unwrap();
-    harness.get_by_label(&format!("Today: {today:.2} — {zone}"));
+    let headline = scores.overall.headline().unwrap();
+    assert!(
+        headline.ends_with(&format!(
+            "from {n} of {n} dimensions ({q} of {q} questions)",
+            n = scores.dimensions.len(),
+            q = scores.overall.coverage.questions
+        )),
+        "{headline}"
+    );
+    harness.get_by_label(&format!("Today: {headline}"));
     harness.get_by_label(&format!(
-        "Target: {:.2} — {}",
+        "Target: {:.1} — {}",
         scores.overall.slope_target.unwrap(),
         scores.overall.target_zone.clone().unwrap()
     ));
@@ -292,10 +299,25 @@ fn a_dimension_nobody_answered_shows_as_not_answered() {
         .dimensions
         .len();
     assert_eq!(
-        harness.query_all_by_label("not answered").count(),
+        harness
+            .query_all_by_label_contains(": not answered")
+            .count(),
         dimensions - 1
     );
-    harness.get_by_label("Today: 3.00 — Integrated");
+    let questions = harness
+        .state()
+        .document()
+        .unwrap()
+        .scores
+        .overall
+        .coverage
+        .questions;
+    harness.get_by_label(&format!(
+        "Today: 3.0 — Integrated (provisional), from 1 of {dimensions} dimensions (1 of {questions} questions)"
+    ));
+    harness.get_by_label(
+        "Fewer than half the dimensions are answered: the zone is a first indication, not a finding.",
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::scoring::{Phase, TouchpointAnalysis};
 use crate::ui::theme;
 
 use super::heatmap::MISSING;
-use crate::ui::theme::readable;
+use crate::ui::theme::{capitalised, readable};
 
 const ROW_HEIGHT: f32 = 21.0;
 const TITLE_HEIGHT: f32 = 28.0;
@@ -257,11 +257,4 @@ fn drawn(t: &Touchpoint, phase: Phase) -> Option<(Engagement, bool)> {
 fn fan_offset(nth: usize) -> f32 {
     let step = (nth as f32 / 2.0).ceil() * 5.0;
     if nth % 2 == 1 { step } else { -step }
-}
-
-fn capitalised(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

@@ -4,6 +4,8 @@ pub mod heatmap;
 pub mod level_map;
 pub mod perception;
 pub mod radar;
+pub mod rows;
+pub mod scores;
 pub mod slope;
 pub mod spread;
 

@@ -1,41 +1,64 @@
 //! IT's and the business's scores side by side per dimension: the perception gap the seeds
 //! warn about (the business tends to rate IT lower than IT rates itself).
 
-use super::still_plot;
-use egui_plot::{Bar, BarChart, Legend};
-
 use crate::scoring::DimensionScore;
-use crate::ui::theme;
+use crate::ui::theme::{self, fmt_score};
 
-/// Grouped bars, IT and business, one group per dimension (numbered as in the table beside).
-pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) {
-    let bars = |pick: fn(&DimensionScore) -> Option<f64>, offset: f64, side: &str| -> Vec<Bar> {
-        dimensions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                pick(d).map(|score| {
-                    Bar::new(i as f64 + 1.0 + offset, score)
-                        .width(0.38)
-                        .name(format!("{side}: {}", d.name))
-                })
-            })
-            .collect()
-    };
-    let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-    still_plot("perception")
-        .height(height)
-        .legend(Legend::default())
-        .include_y(1.0)
-        .include_y(5.0)
-        .y_axis_label("score")
-        .x_grid_spacer(super::category_marks(dimensions.len()))
-        .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("IT", bars(|d| d.it, -0.2, "IT")).color(theme::IT));
-            plot.bar_chart(
-                BarChart::new("Business", bars(|d| d.business, 0.2, "Business"))
-                    .color(theme::BUSINESS),
+use super::rows::{Mark, Row, rows_ui};
+
+/// Two bars per dimension, IT above the business, on the scale 1 to `top`.
+pub fn perception_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], top: u8) {
+    let (it, business) = (
+        theme::graphic(ui, theme::IT),
+        theme::graphic(ui, theme::BUSINESS),
+    );
+    legend_ui(ui, &[("IT", it), ("Business", business)]);
+    let rows: Vec<Row> = dimensions
+        .iter()
+        .map(|d| {
+            let mut marks = Vec::new();
+            for (lane, (score, colour)) in
+                [(d.it, it), (d.business, business)].into_iter().enumerate()
+            {
+                if let Some(value) = score {
+                    marks.push(Mark::Bar {
+                        value,
+                        colour,
+                        lane,
+                        lanes: 2,
+                    });
+                }
+            }
+            if marks.is_empty() {
+                marks.push(Mark::Note("no question answered by both sides".into()));
+            }
+            let gap = d
+                .perception_gap
+                .map_or_else(String::new, |g| format!(", perception gap {g:+.2}"));
+            Row {
+                name: d.name.clone(),
+                marks,
+                summary: format!(
+                    "{}: IT {}, business {}{gap}",
+                    d.name,
+                    fmt_score(d.it),
+                    fmt_score(d.business)
+                ),
+            }
+        })
+        .collect();
+    rows_ui(ui, "IT and the business by dimension", &rows, top);
+}
+
+/// "■ IT  ■ Business": the key to a chart's colours.
+pub fn legend_ui(ui: &mut egui::Ui, entries: &[(&str, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour) in entries {
+            ui.label(
+                egui::RichText::new(format!("■ {name}"))
+                    .color(theme::readable(ui, *colour))
+                    .strong(),
             );
-        });
+        }
+    });
 }

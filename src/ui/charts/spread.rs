@@ -1,36 +1,54 @@
-//! The spread of answers per dimension as box plots: where the room agrees and where it does not.
+//! The spread of today's answers per dimension as box plots: where the room agrees and where it
+//! does not. A dimension answered by fewer than two people has no spread of opinion to show.
 
-use super::still_plot;
-use egui_plot::{BoxElem, BoxPlot, BoxSpread};
+use crate::scoring::{DimensionScore, MIN_RESPONDENTS};
+use crate::ui::theme::{self, fmt_score};
 
-use crate::scoring::DimensionScore;
-use crate::ui::theme;
+use super::rows::{Mark, Row, rows_ui};
 
-/// One box per dimension: whiskers at min and max, box from Q1 to Q3, the median inside.
-pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], height: f32) {
-    let boxes: Vec<BoxElem> = dimensions
+/// One box per dimension: whiskers at min and max, box from Q1 to Q3, the median across it.
+pub fn spread_ui(ui: &mut egui::Ui, dimensions: &[DimensionScore], top: u8) {
+    let fill = theme::graphic(ui, theme::CURRENT);
+    let rows: Vec<Row> = dimensions
         .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
+        .map(|d| {
             let s = &d.spread;
-            let spread = BoxSpread::new(s.min?, s.q1?, s.median?, s.q3?, s.max?);
-            Some(
-                BoxElem::new(i as f64 + 1.0, spread)
-                    .name(&d.name)
-                    .box_width(0.5)
-                    .whisker_width(0.3),
-            )
+            let shown = (s.respondents >= MIN_RESPONDENTS)
+                .then(|| Some((s.min?, s.q1?, s.median?, s.q3?, s.max?)))
+                .flatten();
+            let (marks, summary) = match shown {
+                Some((min, q1, median, q3, max)) => (
+                    vec![Mark::Box {
+                        min,
+                        q1,
+                        median,
+                        q3,
+                        max,
+                        colour: fill,
+                    }],
+                    format!(
+                        "{}: {} answers from {} people, median {median:.1}, middle half {q1:.1}–{q3:.1}, range {min:.0}–{max:.0}, sd {}",
+                        d.name,
+                        s.count,
+                        s.respondents,
+                        fmt_score(s.sd)
+                    ),
+                ),
+                None => {
+                    let why = if s.count == 0 {
+                        "no answers".to_string()
+                    } else {
+                        "one person's answers: no spread of opinion".to_string()
+                    };
+                    (vec![Mark::Note(why.clone())], format!("{}: {why}", d.name))
+                }
+            };
+            Row {
+                name: d.name.clone(),
+                marks,
+                summary,
+            }
         })
         .collect();
-    let names: Vec<String> = dimensions.iter().map(|d| d.name.clone()).collect();
-    still_plot("spread")
-        .height(height)
-        .include_y(1.0)
-        .include_y(5.0)
-        .y_axis_label("answers today")
-        .x_grid_spacer(super::category_marks(dimensions.len()))
-        .x_axis_formatter(move |mark, _| super::category_label(&names, mark.value))
-        .show(ui, |plot| {
-            plot.box_plot(BoxPlot::new("answers", boxes).color(theme::CURRENT))
-        });
+    rows_ui(ui, "Spread of today's answers by dimension", &rows, top);
 }

@@ -1,0 +1,90 @@
+//! No text clipped or overprinted: every results tab, light and dark, at 1280×800 and at
+//! 1024×700, with the room of `room.rs`.
+//! Each piece of text and each chart row is an accessible node; none may reach past the
+//! window's sides, and no two may overlap.
+
+use convergence::ui::{App, Screen};
+use egui::Rect;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable, by};
+
+use crate::room::room_app;
+
+const SIZES: [egui::Vec2; 2] = [egui::vec2(1280.0, 800.0), egui::vec2(1024.0, 700.0)];
+
+/// The text-bearing nodes on screen: labels, buttons, and the rows of the charts.
+fn texts(harness: &Harness<'_, App>) -> Vec<(String, Role, Rect)> {
+    harness
+        .query_all(by().predicate(|node| {
+            matches!(
+                node.role(),
+                Role::Label | Role::Button | Role::Row | Role::CheckBox
+            )
+        }))
+        .map(|node| {
+            let ak = node.accesskit_node();
+            (
+                ak.label().or_else(|| ak.value()).unwrap_or_default(),
+                ak.role(),
+                node.rect(),
+            )
+        })
+        .collect()
+}
+
+/// Fails naming the first text that leaves the window sideways or overlaps another.
+#[track_caller]
+fn assert_tidy(harness: &Harness<'_, App>, width: f32, what: &str) {
+    let texts = texts(harness);
+    for (label, _, rect) in &texts {
+        assert!(
+            rect.left() >= -0.5 && rect.right() <= width + 0.5,
+            "{what}: {label:?} at {rect:?} is cut off by the window ({width} wide)"
+        );
+    }
+    // What scrolls below the status bar is hidden under it, not overprinted.
+    let status = harness.state().status().to_string();
+    let bottom = texts
+        .iter()
+        .find(|(label, _, _)| !status.is_empty() && label == &status)
+        .map_or(f32::INFINITY, |(_, _, rect)| rect.top() - 2.0);
+    let shown: Vec<_> = texts
+        .iter()
+        .filter(|(label, _, rect)| rect.bottom() <= bottom || label == &status)
+        .collect();
+    for (i, (a, _, ra)) in shown.iter().enumerate() {
+        for (b, _, rb) in &shown[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            let area = overlap.width().max(0.0) * overlap.height().max(0.0);
+            assert!(
+                area < 4.0,
+                "{what}: {a:?} at {ra:?} overlaps {b:?} at {rb:?}"
+            );
+        }
+    }
+}
+
+fn visit(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+#[test]
+fn results_tabs_fit_the_window() {
+    for size in SIZES {
+        for dark in [false, true] {
+            let folder = tempfile::tempdir().unwrap();
+            let mut harness = room_app(&folder, size, dark, Screen::Results);
+            for tab in [
+                "Overview",
+                "Perception and consensus",
+                "Rounds and rules",
+                "Notes and comments",
+            ] {
+                visit(&mut harness, tab);
+                assert_tidy(&harness, size.x, &format!("{tab} at {size:?}, dark {dark}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! What the screens look like, rendered with wgpu on the machine's software renderer and
+//! compared with the images in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test` records
+//! them; each was looked at before it was recorded): every results tab, light and dark, at
+//! 1280×800, with the room of `room.rs`.
+
+use convergence::ui::{App, Screen};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::room::room_snapshot_app;
+
+fn theme_name(dark: bool) -> &'static str {
+    if dark { "dark" } else { "light" }
+}
+
+/// Clicks the tab (or button) named `label` and lets the frame settle.
+fn open(harness: &mut Harness<'_, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn results_tabs(dark: bool) {
+    let name = format!("results_{}", theme_name(dark));
+    let mut harness = room_snapshot_app(&name, dark, Screen::Results);
+    for (tab, name) in [
+        ("Overview", "overview"),
+        ("Perception and consensus", "consensus"),
+        ("Rounds and rules", "rules"),
+        ("Notes and comments", "notes"),
+    ] {
+        open(&mut harness, tab);
+        harness.snapshot(format!("results_{name}_{}", theme_name(dark)));
+    }
+}
+
+#[test]
+fn results_tabs_light() {
+    results_tabs(false);
+}
+
+#[test]
+fn results_tabs_dark() {
+    results_tabs(true);
+}
