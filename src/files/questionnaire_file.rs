@@ -6,13 +6,16 @@ use super::{FileError, strip_bom};
 use crate::model::Questionnaire;
 use crate::validate::validate;
 
-/// The shipped questionnaires, embedded so the app works from any directory.
-const BUILTIN: [(&str, &str); 2] = [
+/// The shipped questionnaires, embedded so the app works from any directory: (id, path,
+/// text). The id is written here too so that naming one parses only that one.
+const BUILTIN: [(&str, &str, &str); 2] = [
     (
+        "convergence-workshop",
         "questionnaires/workshop.ron",
         include_str!("../../questionnaires/workshop.ron"),
     ),
     (
+        "cio-self-check",
         "questionnaires/cio-self-check.ron",
         include_str!("../../questionnaires/cio-self-check.ron"),
     ),
@@ -49,7 +52,7 @@ pub fn builtin_questionnaires() -> Vec<Questionnaire> {
     // The shipped files are validated by the test suite, so none is skipped in practice.
     BUILTIN
         .iter()
-        .filter_map(|(path, text)| parse_questionnaire(text, Path::new(path)).ok())
+        .filter_map(|(_, path, text)| parse_questionnaire(text, Path::new(path)).ok())
         .collect()
 }
 
@@ -57,16 +60,28 @@ pub fn builtin_questionnaires() -> Vec<Questionnaire> {
 pub fn resolve_questionnaire(file_or_id: &str) -> Result<Questionnaire, FileError> {
     let path = Path::new(file_or_id);
     if !path.exists()
-        && let Some(q) = builtin_questionnaires()
-            .into_iter()
-            .find(|q| q.id == file_or_id)
+        && let Some((_, builtin, text)) = BUILTIN.iter().find(|(id, ..)| *id == file_or_id)
     {
-        return Ok(q);
+        return parse_questionnaire(text, Path::new(builtin));
     }
     load_questionnaire(path)
 }
 
 /// The raw text of the built-in questionnaires, for tests that check they are valid.
 pub fn builtin_sources() -> impl Iterator<Item = (&'static str, &'static str)> {
-    BUILTIN.iter().copied()
+    BUILTIN.iter().map(|(_, path, text)| (*path, *text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_builtin_is_listed_under_its_own_id() {
+        for (id, path, text) in BUILTIN {
+            let q = parse_questionnaire(text, Path::new(path)).expect("valid");
+            assert_eq!(q.id, id, "{path}");
+            assert_eq!(resolve_questionnaire(id).expect("found"), q);
+        }
+    }
 }

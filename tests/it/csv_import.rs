@@ -1101,3 +1101,29 @@ proptest! {
 fn line_breaks(s: &str) -> usize {
     s.replace("\r\n", "\n").matches(['\n', '\r']).count()
 }
+
+#[test]
+fn a_heading_of_thirty_thousand_nested_brackets_is_an_error_not_a_crash() {
+    let q = mini();
+    let heading = format!("{}com-01{}", "[".repeat(30_000), "]".repeat(30_000));
+    let text = format!("Name,Side,\"{heading}\",com-02\nAnn,IT,3,4\n");
+    let table = read_table(&text).unwrap();
+    let roles = match_columns(&q, &table.headers);
+    assert_eq!(roles[2], ColumnRole::Ignored);
+    let report = import(&q, &table, &roles, &[]);
+    let problem = report
+        .problems
+        .iter()
+        .find(|p| p.column == Some(3))
+        .expect("the column is reported");
+    assert_eq!(problem.severity, Severity::Error);
+    assert!(
+        problem.message.contains("nests square brackets 30000 deep"),
+        "{problem}"
+    );
+    // The rest of the file still imports.
+    assert_eq!(
+        answers(&report.participants[0], "com-02"),
+        (lvl(4), Answer::Blank)
+    );
+}

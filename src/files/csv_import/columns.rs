@@ -59,7 +59,9 @@ pub fn match_columns(q: &Questionnaire, headers: &[String]) -> Vec<ColumnRole> {
     let keys: Vec<QuestionKeys> = q.questions.iter().map(QuestionKeys::new).collect();
     headers
         .iter()
-        .map(|header| match match_question(&keys, header) {
+        .map(|header| match match_question(&keys, header, 0) {
+            // Damaged or hostile: reported as an error when the rows are read.
+            _ if bracket_depth(header) > MAX_BRACKET_DEPTH => ColumnRole::Ignored,
             Some((index, true)) => ColumnRole::Target(keys[index].id.clone()),
             Some((index, false)) => ColumnRole::Current(keys[index].id.clone()),
             None => known_column(header),
@@ -125,8 +127,13 @@ impl QuestionKeys {
     }
 }
 
-/// The question a heading names, and whether it is the target column.
-fn match_question(keys: &[QuestionKeys], header: &str) -> Option<(usize, bool)> {
+/// How deep `Title [Row]` forms are looked into: a grid in a grid at most. Bounded, so a
+/// heading of thousands of nested brackets costs two scans, not thousands of nested calls.
+const MAX_GRID_DEPTH: usize = 2;
+
+/// The question a heading names, and whether it is the target column; `depth` is how many
+/// grids it is inside.
+fn match_question(keys: &[QuestionKeys], header: &str, depth: usize) -> Option<(usize, bool)> {
     let header_words = words(header);
     if header_words.is_empty() {
         return None;
@@ -138,36 +145,39 @@ fn match_question(keys: &[QuestionKeys], header: &str) -> Option<(usize, bool)> 
     {
         return Some((index, false));
     }
-    match_grid(keys, header).or_else(|| match_span(keys, &header_words))
+    let grid = (depth < MAX_GRID_DEPTH)
+        .then(|| match_grid(keys, header, depth + 1))
+        .flatten();
+    grid.or_else(|| match_span(keys, &header_words))
 }
 
 /// `Grid title [Row text]`: the row names the question and the title says whether it is the
 /// target; or `Question [Target]`, a grid per question with rows for today and the target.
-fn match_grid(keys: &[QuestionKeys], header: &str) -> Option<(usize, bool)> {
+fn match_grid(keys: &[QuestionKeys], header: &str, depth: usize) -> Option<(usize, bool)> {
     let header = header.trim();
     let inner_end = header.strip_suffix(']')?.len();
-    let mut depth = 0usize;
+    let mut nesting = 0usize;
     let open = header[..inner_end]
         .char_indices()
         .rev()
         .find_map(|(i, c)| match c {
             ']' => {
-                depth += 1;
+                nesting += 1;
                 None
             }
-            '[' if depth == 0 => Some(i),
+            '[' if nesting == 0 => Some(i),
             '[' => {
-                depth -= 1;
+                nesting -= 1;
                 None
             }
             _ => None,
         })?;
     let inner = &header[open + 1..inner_end];
     let outer = &header[..open];
-    if let Some((index, target)) = match_question(keys, inner) {
+    if let Some((index, target)) = match_question(keys, inner, depth) {
         return Some((index, target || has_any(&words(outer), TARGET_WORDS)));
     }
-    let (index, target) = match_question(keys, outer)?;
+    let (index, target) = match_question(keys, outer, depth)?;
     let inner_words = words(inner);
     let says_target = has_any(&inner_words, TARGET_WORDS);
     let says_current = has_any(&inner_words, CURRENT_WORDS);
@@ -204,6 +214,25 @@ fn match_span(keys: &[QuestionKeys], header: &[String]) -> Option<(usize, bool)>
         .all(|w| is_marker_or_filler(w) || w.chars().all(|c| c.is_ascii_digit()))
         .then(|| (index, has_any(&rest, TARGET_WORDS)))
 }
+
+/// How deep the square brackets of a heading nest.
+pub(super) fn bracket_depth(header: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for c in header.chars() {
+        match c {
+            '[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Brackets nested deeper than any form writes: the heading is damaged or hostile.
+pub(super) const MAX_BRACKET_DEPTH: usize = 8;
 
 /// Where `needle` occurs as consecutive words of `haystack`.
 fn find_words(haystack: &[String], needle: &[String]) -> Option<usize> {

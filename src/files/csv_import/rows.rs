@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::cells::{parse_answer, parse_level, parse_side};
-use super::columns::ColumnRole;
+use super::columns::{ColumnRole, MAX_BRACKET_DEPTH, bracket_depth};
 use super::table::{Table, TableRow};
 use crate::model::{Answer, Numbering, Participant, Questionnaire, Response, Side};
 
@@ -284,6 +284,16 @@ impl<'a> Layout<'a> {
         match role {
             // A timestamp is bookkeeping, never who someone is (see `RowReader::identity`).
             ColumnRole::Metadata | ColumnRole::Timestamp => None,
+            ColumnRole::Ignored if bracket_depth(&table.headers[column]) > MAX_BRACKET_DEPTH => {
+                Some((
+                    Severity::Error,
+                    format!(
+                        "the heading nests square brackets {} deep; no form writes that, so \
+                         the column is not read",
+                        bracket_depth(&table.headers[column])
+                    ),
+                ))
+            }
             ColumnRole::Ignored => {
                 let blank = table.headers[column].trim().is_empty()
                     && table
