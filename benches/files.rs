@@ -116,11 +116,7 @@ fn linear_benches(c: &mut Criterion) {
     let merged = files::merge_assessments(sources()).expect("merges");
     assert_eq!(merged.assessment.participants.len(), 15_000);
     group.bench_function("merge 10,000 + 5,000 participants", |b| {
-        b.iter_batched(
-            sources,
-            |sources| files::merge_assessments(sources),
-            BatchSize::LargeInput,
-        )
+        b.iter_batched(sources, files::merge_assessments, BatchSize::LargeInput)
     });
     group.finish();
 }

@@ -327,11 +327,19 @@ fn id_list<T>(items: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
     items.iter().map(|item| id(item).as_str()).collect()
 }
 
-/// Collects problems with the path of the value each is about, under a base path (the
-/// questionnaire of an assessment is under `questionnaire`).
+/// Where a problem is: the path of the value it is about, or failing that of another place
+/// that holds it (a plain answer sits on its participant's `answers` line), and a text to
+/// look for inside that value (the answer's own entry on that line).
+struct Place {
+    paths: Vec<RonPath<'static>>,
+    within: Option<String>,
+}
+
+/// Collects problems with the place of each, under a base path (the questionnaire of an
+/// assessment is under `questionnaire`).
 struct Found {
     base: RonPath<'static>,
-    problems: Vec<(RonPath<'static>, String)>,
+    problems: Vec<(Place, String)>,
 }
 
 impl Found {
@@ -343,8 +351,16 @@ impl Found {
     }
 
     fn at(&mut self, path: &[Step<'static>], message: String) {
-        let full = self.base.iter().chain(path).cloned().collect();
-        self.problems.push((full, message));
+        self.at_place(&[path], None, message);
+    }
+
+    /// At the first of `paths` written in the file, at `within` inside it when given.
+    fn at_place(&mut self, paths: &[&[Step<'static>]], within: Option<String>, message: String) {
+        let paths = paths
+            .iter()
+            .map(|path| self.base.iter().chain(*path).cloned().collect())
+            .collect();
+        self.problems.push((Place { paths, within }, message));
     }
 
     /// The problems with their line and column in `source`, found in one pass.
@@ -352,17 +368,45 @@ impl Found {
         if self.problems.is_empty() {
             return Vec::new();
         }
-        let (paths, messages): (Vec<_>, Vec<_>) = self.problems.into_iter().unzip();
+        let wanted: Vec<RonPath<'static>> = self
+            .problems
+            .iter()
+            .flat_map(|(place, _)| place.paths.iter().cloned())
+            .collect();
+        let mut located = locate(source, &wanted).into_iter();
         let lines = LineIndex::new(source);
-        locate(source, &paths)
+        self.problems
             .into_iter()
-            .zip(messages)
-            .map(|(offset, message)| {
+            .map(|(place, message)| {
+                let found: Vec<(usize, usize)> = located.by_ref().take(place.paths.len()).collect();
+                let offset = place_offset(source, &place, &found);
                 let (line, col) = lines.line_col(source, offset);
                 Problem { line, col, message }
             })
             .collect()
     }
+}
+
+/// The offset of the first path written in full, else the nearest ancestor of the first.
+fn place_offset(source: &str, place: &Place, found: &[(usize, usize)]) -> usize {
+    let exact = place
+        .paths
+        .iter()
+        .zip(found)
+        .find(|(path, (_, depth))| *depth == path.len());
+    let Some((_, (offset, _))) = exact else {
+        return found.first().map_or(0, |(offset, _)| *offset);
+    };
+    let Some(needle) = &place.within else {
+        return *offset;
+    };
+    // The value is a string: look inside it, up to its end of line.
+    let rest = &source[*offset..];
+    let value = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    value
+        .match_indices(needle.as_str())
+        .find(|(at, _)| value[..*at].ends_with(['"', ' ']))
+        .map_or(*offset, |(at, _)| offset + at)
 }
 
 /// Where each line starts, to turn many offsets into lines without rescanning the text.

@@ -13,7 +13,8 @@ use super::touchpoint::{Level, Touchpoint};
 /// The assessment file format this version writes; files up to this version open.
 /// 1: the first. 2: actions carry a status, owner, due date, dimensions and questions.
 /// 3: a next round names the assessment it was started from (`previous`).
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: plain answers of a participant on one line (`answers: "c1=3/4 c2=dk/-"`).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// One assessment of one organisation at one date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,9 +79,10 @@ impl Side {
     }
 }
 
-/// One person answering (or an anonymous code standing for one).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One person answering (or an anonymous code standing for one). Files hold it in the form
+/// of [`super::participant_file`]: plain answers on one line, for speed.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(try_from = "super::participant_file::ParticipantFile")]
 pub struct Participant {
     /// Stable identity within the file; names may change or repeat.
     pub id: String,
@@ -92,15 +94,12 @@ pub struct Participant {
     pub level: Option<Level>,
     /// Who this is in the source the answers came from (a form's response id, an email), so
     /// importing the same export twice adds nobody twice. Empty for people entered by hand.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub external_id: String,
     /// The form export this participant was imported from (a fingerprint of its heading row):
     /// `external_id`s of different exports say nothing about each other. Empty for people
     /// entered by hand and in older files.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub export: String,
     /// Keyed by question id.
-    #[serde(default)]
     pub responses: BTreeMap<String, Response>,
 }
 

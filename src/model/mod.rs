@@ -3,6 +3,7 @@
 
 mod assessment;
 mod date;
+mod participant_file;
 mod questionnaire;
 mod touchpoint;
 

@@ -71,16 +71,26 @@ fn participant_problems(assessment: &Assessment, found: &mut Found) {
                     "participant \"{id}\" answers question \"{question}\", which the \
                      questionnaire does not have"
                 );
-                found.at(&at, message);
+                found.at_place(&[&at, &answers_line(i)], entry(question), message);
             }
-            answer_problems(participant, question, response, max, &at, found);
+            answer_problems((i, participant), question, response, max, &at, found);
         }
     }
 }
 
+/// A participant's line of plain answers (format 3), where most answers are.
+fn answers_line(participant: usize) -> [Step<'static>; 3] {
+    [F("participants"), I(participant), F("answers")]
+}
+
+/// How a question's answer starts on the answers line.
+fn entry(question: &str) -> Option<String> {
+    Some(format!("{question}="))
+}
+
 /// Levels off the scale, in the latest answers and in earlier rounds.
 fn answer_problems(
-    participant: &Participant,
+    (index, participant): (usize, &Participant),
     question: &str,
     response: &Response,
     max: u8,
@@ -110,8 +120,9 @@ fn answer_problems(
             None => String::new(),
         };
         path.push(F(phase));
-        found.at(
-            &path,
+        found.at_place(
+            &[&path, &answers_line(index)],
+            entry(question),
             format!(
                 "participant \"{}\" answered {level} to \"{question}\"{when}; levels run from 1 to {max}",
                 participant.id

@@ -16,9 +16,10 @@ pub enum Step<'a> {
 /// A path from the top of the document.
 pub type RonPath<'a> = Vec<Step<'a>>;
 
-/// The byte offset where each of `wanted` starts in `source` (a field's value, a list
-/// element, a map entry's key), or its nearest ancestor that is written there (a field left out takes its default and has no place of its own).
-pub fn locate<'a>(source: &'a str, wanted: &[RonPath<'a>]) -> Vec<usize> {
+/// Where each of `wanted` starts in `source` (a field's value, a list element, a map entry's
+/// key): its byte offset and how many of its steps are written there. A path not written in
+/// full (a field left out takes its default) gives its nearest ancestor that is.
+pub fn locate<'a>(source: &'a str, wanted: &[RonPath<'a>]) -> Vec<(usize, usize)> {
     let mut prefixes: HashSet<&[Step<'a>]> = HashSet::new();
     for path in wanted {
         for len in 0..=path.len() {
@@ -31,8 +32,8 @@ pub fn locate<'a>(source: &'a str, wanted: &[RonPath<'a>]) -> Vec<usize> {
         .map(|path| {
             (0..=path.len())
                 .rev()
-                .find_map(|len| found.get(&path[..len]).copied())
-                .unwrap_or(0)
+                .find_map(|len| found.get(&path[..len]).map(|offset| (*offset, len)))
+                .unwrap_or((0, 0))
         })
         .collect()
 }
@@ -328,7 +329,7 @@ mod tests {
     use super::*;
 
     fn at<'a>(source: &'a str, path: RonPath<'a>) -> &'a str {
-        let offset = locate(source, &[path])[0];
+        let (offset, _) = locate(source, &[path])[0];
         &source[offset..]
     }
 

@@ -292,14 +292,23 @@ fn an_answer_outside_the_scale_is_reported() {
             "participant \"p2\" answered 0 to \"k1\"; levels run from 1 to 5",
         ]
     );
-    // Each at its own place in the file: the answer itself, under its participant.
+    // Each at its own place in the file, under its participant.
     let source = ron_of(&a);
     let at = |p: &convergence::validate::Problem| {
         let line = source.lines().nth(p.line - 1).unwrap();
         line.chars().skip(p.col - 1).collect::<String>()
     };
-    assert_eq!(at(&problems[0]), "Level(7),");
-    assert_eq!(at(&problems[1]), "Level(0),");
+    // Plain answers are on their participant's answers line: at the answer's own entry.
+    assert!(
+        at(&problems[0]).starts_with("v2=7/4"),
+        "{}",
+        at(&problems[0])
+    );
+    assert!(
+        at(&problems[1]).starts_with("k1=2/0"),
+        "{}",
+        at(&problems[1])
+    );
     assert!(problems[0].line < problems[1].line);
     let text = err.to_string();
     assert!(

@@ -84,6 +84,13 @@ fn answers_to_questions_the_questionnaire_lacks_are_reported_at_the_key() {
         found[0].0,
         "participant \"p2\" answers question \"zz-9\", which the questionnaire does not have"
     );
+    assert!(
+        found[0].1.starts_with("zz-9=2/-"),
+        "at its entry: {found:?}"
+    );
+    // In the long form (a comment keeps it there), at the key.
+    a.participants[1].responses.get_mut("zz-9").unwrap().comment = "hm".into();
+    let found = problems_at(&ron_of(&a));
     assert!(found[0].1.starts_with("\"zz-9\": ("), "{found:?}");
 }
 
