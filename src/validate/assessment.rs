@@ -60,20 +60,23 @@ fn participant_problems(assessment: &Assessment, found: &mut Found) {
             first_with_id.insert(id, i);
         }
         for (question, response) in &participant.responses {
-            let at = [
-                F("participants"),
-                I(i),
-                F("responses"),
-                Step::Key(question.clone()),
-            ];
+            // Built only for a problem: a large file has a hundred thousand answers.
+            let at = || {
+                [
+                    F("participants"),
+                    I(i),
+                    F("responses"),
+                    Step::Key(question.clone()),
+                ]
+            };
             if !questions.contains(question.as_str()) {
                 let message = format!(
                     "participant \"{id}\" answers question \"{question}\", which the \
                      questionnaire does not have"
                 );
-                found.at_place(&[&at, &answers_line(i)], entry(question), message);
+                found.at_place(&[&at(), &answers_line(i)], entry(question), message);
             }
-            answer_problems((i, participant), question, response, max, &at, found);
+            answer_problems((i, participant), question, response, max, at, found);
         }
     }
 }
@@ -94,7 +97,7 @@ fn answer_problems(
     question: &str,
     response: &Response,
     max: u8,
-    at: &[Step<'static>],
+    at: impl Fn() -> [Step<'static>; 4],
     found: &mut Found,
 ) {
     let rounds = response.earlier_rounds.iter().enumerate();
@@ -111,7 +114,7 @@ fn answer_problems(
         if (1..=max).contains(&level) {
             continue;
         }
-        let mut path = at.to_vec();
+        let mut path = at().to_vec();
         let when = match round {
             Some(k) => {
                 path.extend([F("earlier_rounds"), I(k)]);

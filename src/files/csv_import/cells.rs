@@ -15,6 +15,12 @@ pub(super) fn parse_answer(scale: &Scale, cell: &str) -> Option<Answer> {
     if cell.is_empty() {
         return Some(Answer::Blank);
     }
+    // Most cells are a bare level number: read it without splitting words.
+    if cell.len() <= 3 && cell.bytes().all(|b| b.is_ascii_digit()) {
+        let value: u32 = cell.parse().ok()?;
+        let level = scale.levels.iter().find(|l| u32::from(l.value) == value)?;
+        return Some(Answer::Level(level.value));
+    }
     let key = words(cell);
     let phrase = key.join(" ");
     if key == words(&scale.dont_know) || DONT_KNOW.contains(&phrase.as_str()) {

@@ -55,7 +55,7 @@ pub fn read_table(text: &str) -> Result<Table, CsvImportError> {
     if text.trim().is_empty() {
         return Err(CsvImportError::Empty { file: None });
     }
-    let mut records = parse(text, sniff_delimiter(text))?.into_iter();
+    let mut records = records(text)?.into_iter();
     let Some((header_line, headers)) = records.next() else {
         return Err(CsvImportError::Empty { file: None });
     };
@@ -149,12 +149,32 @@ impl<'t> LineCounter<'t> {
     }
 }
 
-/// The separator: `,` unless the header row has none but has `;` (or a tab). When that reading
-/// gives rows of unequal length and another separator gives a clean table of several columns,
-/// the other one wins: a `;` file whose headings contain commas is still a `;` file.
-fn sniff_delimiter(text: &str) -> u8 {
+/// The records of `text`, parsed once in the usual case. The separator is `,` unless the
+/// header row has none but has `;` (or a tab). When that reading gives rows of unequal length
+/// and another separator gives a clean table of several columns, the other one wins: a `;`
+/// file whose headings contain commas is still a `;` file.
+fn records(text: &str) -> Result<Vec<Record>, CsvImportError> {
+    let preferred = preferred_delimiter(text);
+    let records = parse(text, preferred)?;
+    if rectangular_width(&records).is_some() {
+        return Ok(records);
+    }
+    let other = [b',', b';', b'\t']
+        .into_iter()
+        .filter(|&d| d != preferred)
+        .find_map(|d| {
+            let other = parse(text, d).ok()?;
+            rectangular_width(&other)
+                .is_some_and(|width| width > 1)
+                .then_some(other)
+        });
+    Ok(other.unwrap_or(records))
+}
+
+/// The separator the header row suggests.
+fn preferred_delimiter(text: &str) -> u8 {
     let header = first_record_separators(text);
-    let preferred = if header.contains(&b',') {
+    if header.contains(&b',') {
         b','
     } else if header.contains(&b';') {
         b';'
@@ -162,15 +182,7 @@ fn sniff_delimiter(text: &str) -> u8 {
         b'\t'
     } else {
         b','
-    };
-    if rectangular_width(text, preferred).is_some() {
-        return preferred;
     }
-    [b',', b';', b'\t']
-        .into_iter()
-        .filter(|&d| d != preferred)
-        .find(|&d| rectangular_width(text, d).is_some_and(|width| width > 1))
-        .unwrap_or(preferred)
 }
 
 /// The candidate separators that occur outside quotes in the first record.
@@ -189,8 +201,7 @@ fn first_record_separators(text: &str) -> Vec<u8> {
 }
 
 /// The number of columns when every record has the same number, else `None`.
-fn rectangular_width(text: &str, delimiter: u8) -> Option<usize> {
-    let records = parse(text, delimiter).ok()?;
+fn rectangular_width(records: &[Record]) -> Option<usize> {
     let width = records.first()?.1.len();
     records
         .iter()
@@ -204,15 +215,23 @@ mod tests {
 
     #[test]
     fn separators() {
-        assert_eq!(sniff_delimiter("a,b\n1,2\n"), b',');
-        assert_eq!(sniff_delimiter("a;b\n1;2\n"), b';');
-        assert_eq!(sniff_delimiter("a\tb\n1\t2\n"), b'\t');
+        let width = |text: &str| read_table(text).map(|t| t.headers.len()).unwrap_or(0);
+        assert_eq!(width("a,b\n1,2\n"), 2);
+        assert_eq!(width("a;b\n1;2\n"), 2);
+        assert_eq!(width("a\tb\n1\t2\n"), 2);
         // A comma inside a quoted heading does not count.
-        assert_eq!(sniff_delimiter("\"a,x\";b\n1;2\n"), b';');
+        assert_eq!(width("\"a,x\";b\n1;2\n"), 2);
         // An unquoted comma in a `;` heading: the `;` reading is the clean one.
-        assert_eq!(sniff_delimiter("Who, when;b;c\n1;2;3\n4;5;6\n"), b';');
+        assert_eq!(width("Who, when;b;c\n1;2;3\n4;5;6\n"), 3);
         // A ragged comma file stays a comma file, so the error is about the real row.
-        assert_eq!(sniff_delimiter("a,b\n1,2,3\n"), b',');
+        assert!(matches!(
+            read_table("a,b\n1,2,3\n"),
+            Err(CsvImportError::Ragged {
+                found: 3,
+                expected: 2,
+                ..
+            })
+        ));
     }
 
     fn lines(text: &str) -> (usize, Vec<usize>) {
