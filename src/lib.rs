@@ -8,6 +8,7 @@ pub mod document;
 pub mod files;
 pub mod history;
 pub mod model;
+pub mod portfolio;
 pub mod report;
 pub mod scoring;
 pub mod ui;

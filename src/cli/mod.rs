@@ -2,6 +2,7 @@
 //! thin call into the same core the window uses.
 
 mod export;
+mod portfolio;
 mod score_table;
 mod terminal;
 mod trend;
@@ -92,6 +93,15 @@ pub enum Command {
         assessments: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Read every assessment under a folder (sub-folders too) and show the organisations side by
+    /// side, each by its latest assessment: percentiles per dimension among those assessed with
+    /// the same questionnaire, and each dimension's quartiles. A file that does not load is
+    /// listed and never stops the run.
+    Portfolio {
+        folder: PathBuf,
+        #[arg(long, value_enum, default_value_t = portfolio::PortfolioFormat::Table)]
+        format: portfolio::PortfolioFormat,
     },
     /// Write an assessment's report: HTML (one self-contained file), PDF or Word (DOCX).
     Report {
@@ -214,6 +224,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             assessments,
             format,
         } => trend::trend(&assessments, format),
+        Command::Portfolio { folder, format } => portfolio::portfolio(&folder, format),
         Command::Report {
             assessment,
             output,

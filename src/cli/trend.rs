@@ -117,6 +117,7 @@ pub fn trend_table(trend: &Trend) -> String {
     out
 }
 
-fn fmt_score(value: Option<f64>) -> String {
+/// A score to two decimals, or a dash when nothing stands behind it.
+pub(super) fn fmt_score(value: Option<f64>) -> String {
     Figure::score(value).text
 }

@@ -18,6 +18,7 @@ mod layout;
 mod merge;
 mod milestones;
 mod never_panic;
+mod portfolio;
 mod report;
 mod report_cli;
 mod report_files;

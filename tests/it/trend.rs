@@ -163,18 +163,29 @@ fn saved(assessments: &[(&str, &Assessment)]) -> (tempfile::TempDir, Vec<PathBuf
     (folder, paths)
 }
 
+/// `convergence ARGS…`, which must succeed, its JSON output read.
+#[track_caller]
+pub fn json_of(args: &[&str]) -> Value {
+    let output = convergence(args);
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        text(&output.stderr)
+    );
+    serde_json::from_str(&text(&output.stdout)).expect("JSON")
+}
+
 #[track_caller]
 fn trend_json(paths: &[PathBuf]) -> Value {
     let mut args = vec!["trend"];
     args.extend(paths.iter().map(|p| arg(p)));
     args.extend(["--format", "json"]);
-    let output = convergence(&args);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    serde_json::from_str(&text(&output.stdout)).expect("JSON")
+    json_of(&args)
 }
 
+/// Asserts that a JSON number is the hand-worked figure.
 #[track_caller]
-fn close(value: &Value, expected: f64) {
+pub fn close(value: &Value, expected: f64) {
     let v = value
         .as_f64()
         .unwrap_or_else(|| panic!("{value} is not a number"));
