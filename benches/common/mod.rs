@@ -13,9 +13,15 @@ const QUESTIONS: usize = 150;
 
 /// The shipped workshop questionnaire, its questions repeated to 150, answered by 30 people.
 pub fn workshop() -> Assessment {
+    workshop_with(QUESTIONS)
+}
+
+/// The shipped workshop questionnaire, its questions repeated or cut to `questions`, answered
+/// by 30 people.
+pub fn workshop_with(questions: usize) -> Assessment {
     let mut questionnaire = files::builtin_questionnaires().remove(0);
     let originals = questionnaire.questions.clone();
-    questionnaire.questions = (0..QUESTIONS)
+    questionnaire.questions = (0..questions)
         .map(|i| {
             let mut q = originals[i % originals.len()].clone();
             q.id = format!("{}-{i}", q.id);
