@@ -24,6 +24,7 @@ mod gaps;
 mod interval;
 mod overall;
 mod practice;
+mod room_view;
 mod slope;
 mod stats;
 mod touchpoints;
@@ -34,6 +35,7 @@ pub use gaps::{QuestionStep, RankedGap, ranked_gaps};
 pub use interval::{INTERVAL_MIN_ANSWERS, interval_90, t_95};
 pub use overall::{Coverage, MapState, Position, Respondents};
 pub use practice::{Phase, PracticeScores, Votes, perception_scores, practice_scores};
+pub use room_view::{RoomView, room_sentence};
 pub use slope::{SlopePosition, slope_position};
 pub use stats::{MIN_RESPONDENTS, Stats, quantile, weighted_mean};
 pub use touchpoints::{
@@ -146,6 +148,9 @@ pub struct QuestionScore {
     pub disagreement: bool,
     /// How many answered each level today (index 0 = level 1), for the room's distribution.
     pub distribution: Vec<usize>,
+    /// Today's distribution of IT's answers and of the business's, for the room to see.
+    pub it_distribution: Vec<usize>,
+    pub business_distribution: Vec<usize>,
     pub target_distribution: Vec<usize>,
     /// Today's answers in the first round, when the question was voted on again: with
     /// `spread` (the latest round) it shows how far the room converged.
@@ -267,8 +272,15 @@ fn question_scores(assessment: &Assessment, votes: &Votes, groups: &Groups) -> V
                 target_spread: Stats::of(&votes.levels(i, Phase::Target, None), levels),
                 dont_know: count(Answer::DontKnow),
                 not_applicable: count(Answer::NotApplicable),
-                distribution: votes.distribution(i, Phase::Current, levels),
-                target_distribution: votes.distribution(i, Phase::Target, levels),
+                distribution: votes.distribution(i, Phase::Current, None, levels),
+                it_distribution: votes.distribution(i, Phase::Current, Some(Side::It), levels),
+                business_distribution: votes.distribution(
+                    i,
+                    Phase::Current,
+                    Some(Side::Business),
+                    levels,
+                ),
+                target_distribution: votes.distribution(i, Phase::Target, None, levels),
                 first_round: votes
                     .first_round_levels(i)
                     .map(|first| Stats::of(&first, levels)),

@@ -110,13 +110,21 @@ impl Votes {
 }
 
 impl Votes {
-    /// How many answered each level (index 0 = level 1) to question `i`.
-    pub fn distribution(&self, i: usize, phase: Phase, levels: u8) -> Vec<usize> {
+    /// How many answered each level (index 0 = level 1) to question `i`, among those `who`
+    /// selects (everyone when `None`).
+    pub fn distribution(
+        &self,
+        i: usize,
+        phase: Phase,
+        who: Option<Side>,
+        levels: u8,
+    ) -> Vec<usize> {
         let mut counts = vec![0; usize::from(levels)];
-        for level in self.by_question[i]
+        let chosen = self.by_question[i]
             .iter()
-            .filter_map(|v| v.answer(phase).level())
-        {
+            .filter(|v| who.is_none_or(|side| v.side == side))
+            .filter_map(|v| v.answer(phase).level());
+        for level in chosen {
             if let Some(count) = counts.get_mut(usize::from(level).wrapping_sub(1)) {
                 *count += 1;
             }

@@ -2,6 +2,7 @@
 //! much the room agrees on each question, how far re-voting converged it, and how the position
 //! moves under each aggregation rule.
 
+use crate::ui::columns::columns_ui;
 use egui::{RichText, WidgetText};
 
 use crate::model::{Aggregation, Assessment};
@@ -38,7 +39,7 @@ pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores)
         workshop_note_ui(ui, &missing);
     }
     ui.add_space(8.0);
-    ui.columns(2, |columns| {
+    columns_ui(ui, 2, 24.0, |columns| {
         columns[0].strong("IT and the business by dimension");
         perception_ui(&mut columns[0], &scores.dimensions, top);
         columns[1].strong("Spread of today's answers by dimension");

@@ -5,6 +5,7 @@
 //! hides) the answers, Escape ends the presentation.
 
 use super::charts::still_plot;
+use crate::ui::columns::columns_ui;
 use crate::ui::view::{View, ViewCtx};
 use egui::{Key, RichText};
 use egui_plot::{Bar, BarChart, Legend};
@@ -77,7 +78,7 @@ impl PresentationView {
         ui.add_space(8.0);
         answering_rule_ui(ui, 24.0);
         ui.add_space(12.0);
-        ui.columns(question.levels.len().max(1), |columns| {
+        columns_ui(ui, question.levels.len().max(1), 28.0, |columns| {
             for (n, (column, description)) in columns.iter_mut().zip(&question.levels).enumerate() {
                 let value = (n + 1) as u8;
                 column.label(

@@ -16,6 +16,7 @@ use crate::scoring::{Phase, Scores};
 
 use super::answer_keys::{answer_for_key, plain_keys};
 use super::answering::TODAY_RULE;
+use super::columns::columns_ui;
 use super::command::Command;
 use super::room_entry::RoomEntry;
 use crate::document::Edit;
@@ -39,7 +40,12 @@ pub struct QuestionnaireView {
     /// `None` until the user picks: then a room of several answers in fast entry by default.
     pub room_mode: Option<bool>,
     pub room: RoomEntry,
+    /// The cursor has been put on the participant's first question without an answer.
+    placed: bool,
 }
+
+/// The keys, on screen.
+const KEYS: &str = "Keys: 1–5 level · D don't know · N not applicable · Delete clears · ↑/↓ question · ←/→ today/target · Page Up/Down dimension";
 
 impl QuestionnaireView {
     fn screen_ui(
@@ -74,6 +80,10 @@ impl QuestionnaireView {
             }
         }
 
+        if !self.placed {
+            self.placed = true;
+            self.resume(assessment);
+        }
         egui::Panel::left("dimensions")
             .resizable(false)
             .exact_size(270.0)
@@ -128,6 +138,62 @@ impl QuestionnaireView {
         });
     }
 
+    /// Puts the cursor on the participant's first question without an answer today: where a
+    /// reopened file carries on.
+    fn resume(&mut self, assessment: &Assessment) {
+        let q = &assessment.questionnaire;
+        let open = q.dimensions.iter().enumerate().find_map(|(d, dimension)| {
+            asked_in(assessment, self.participant, &dimension.id)
+                .iter()
+                .position(|question| {
+                    answer_of(assessment, self.participant, &question.id, Phase::Current).is_blank()
+                })
+                .map(|question| (d, question))
+        });
+        if let Some((dimension, question)) = open {
+            self.dimension = dimension;
+            self.cursor = Cursor {
+                question,
+                phase: Phase::Current,
+            };
+            self.scroll_to_cursor = true;
+        }
+    }
+
+    /// After a click on question `index`'s target: on to the next question (or dimension),
+    /// never back behind where the cursor already is.
+    fn after_target_click(&mut self, index: usize, questions: usize, dimensions: usize) {
+        let order = |dimension: usize, cursor: Cursor| {
+            (dimension, cursor.question, cursor.phase == Phase::Target)
+        };
+        let (dimension, cursor) = if index + 1 < questions {
+            (
+                self.dimension,
+                Cursor {
+                    question: index + 1,
+                    phase: Phase::Current,
+                },
+            )
+        } else if self.dimension + 1 < dimensions {
+            (self.dimension + 1, Cursor::default())
+        } else {
+            (
+                self.dimension,
+                Cursor {
+                    question: index,
+                    phase: Phase::Target,
+                },
+            )
+        };
+        if order(dimension, cursor) > order(self.dimension, self.cursor) {
+            if dimension != self.dimension {
+                self.go_to_dimension(dimension);
+            } else {
+                self.cursor = cursor;
+            }
+        }
+    }
+
     fn go_to_dimension(&mut self, index: usize) {
         self.dimension = index;
         self.cursor = Cursor {
@@ -171,6 +237,8 @@ impl QuestionnaireView {
             });
         }
 
+        ui.weak(KEYS);
+        let mut target_clicked = None;
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
@@ -213,12 +281,7 @@ impl QuestionnaireView {
                                 phase: Phase::Target,
                             }
                         }
-                        Some(Phase::Target) => {
-                            self.cursor = Cursor {
-                                question: (i + 1).min(questions.len() - 1),
-                                phase: Phase::Current,
-                            }
-                        }
+                        Some(Phase::Target) => target_clicked = Some(i),
                         None => {}
                     }
                     let response = shown.response;
@@ -241,6 +304,10 @@ impl QuestionnaireView {
                     }
                 });
             });
+        if let Some(index) = target_clicked {
+            self.after_target_click(index, questions.len(), q.dimensions.len());
+            self.scroll_to_cursor = true;
+        }
     }
 
     /// Keyboard entry at the cursor; keys a focused text field wants are left to it.
@@ -385,7 +452,7 @@ fn question_ui(
         .strong(),
     );
     let levels = question.levels.len();
-    ui.columns(levels.max(1), |columns| {
+    columns_ui(ui, levels.max(1), 12.0, |columns| {
         for (n, column) in columns.iter_mut().enumerate() {
             let value = (n + 1) as u8;
             let label = q.level_label(value).unwrap_or_default();

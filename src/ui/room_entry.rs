@@ -1,25 +1,39 @@
 //! Fast entry for a room: one question on screen, a grid of participants × today/target, and
-//! the facilitator typing each person's level with one key. A question is asked only of its
-//! audience: the others' rows say "not asked" and the cursor passes them by.
+//! the facilitator typing each person's level with one key; beside it every question with how
+//! many have answered it. A question is asked only of its audience: the others' rows say "not
+//! asked" and the cursor passes them by. When the room has answered, the question stays with
+//! its distribution (and, where the room is split, the offer to vote again) until the
+//! facilitator moves on. A reopened file starts at the first question not everyone answered.
 //!
 //! Keys (when no text field has focus): 1–5 set the cell under the cursor and move on (today →
-//! target → next participant asked, then the next question someone in the room is asked),
-//! D = don't know, N = not applicable, Delete clears, Enter or ↓ skips to the next participant
-//! (blank stays blank), ↑ goes back, ←/→ switch today/target, Page Up/Down change question.
+//! target → next participant asked), D = don't know, N = not applicable, Delete clears, Enter or
+//! ↓ skips to the next participant (blank stays blank), ↑ goes back, ←/→ switch today/target,
+//! Page Up/Down change dimension. Once the room has answered: Enter or → next question, V vote
+//! again, ← back into the grid.
+
+mod moves;
+mod question_list;
 
 use crate::ui::a11y;
+use crate::ui::columns::columns_ui;
+use egui::RichText;
 use egui::accesskit::Role;
-use egui::{Key, RichText};
 
 use crate::model::{Answer, Assessment};
-use crate::scoring::{Phase, Scores};
+use crate::scoring::{Phase, RoomView, Scores};
 
-use super::answer_keys::{answer_for_key, plain_keys};
 use super::answering::{answering_rule_ui, audience_note, mirror_ui};
 use super::command::Command;
+use super::distribution::distribution_ui;
 use super::theme::fmt_score;
-use crate::document::Edit;
 use crate::document::answer_of;
+
+use moves::{asked_rows, first_asked_row, first_unfinished};
+
+/// The keys of the grid, on screen.
+const GRID_KEYS: &str = "Keys: 1–5 level · D don't know · N not applicable · Delete clears · Enter skips · ↑/↓ participant · ←/→ today/target · Page Up/Down dimension";
+/// The keys once the room has answered.
+const ANSWERED_KEYS: &str = "Keys: Enter or → next question · V vote again · ← back to the answers · Page Up/Down dimension";
 
 /// The fast-entry grid's state: which question, and where the next key goes.
 #[derive(Default)]
@@ -28,7 +42,13 @@ pub struct RoomEntry {
     pub question: usize,
     pub row: usize,
     pub phase: Phase,
+    /// The room has answered the question: it stays on screen until the facilitator moves on.
+    pub answered: bool,
+    /// The cursor has been put on the first question not everyone has answered.
+    placed: bool,
     scroll_to_cursor: bool,
+    /// The question list has still to scroll to the question on screen.
+    list_follows: bool,
 }
 
 impl RoomEntry {
@@ -43,24 +63,65 @@ impl RoomEntry {
         if q.questions.is_empty() || assessment.participants.is_empty() {
             return;
         }
+        if !self.placed {
+            self.placed = true;
+            self.go_to(assessment, first_unfinished(assessment));
+        }
         self.question = self.question.min(q.questions.len() - 1);
         self.row = self.row.min(assessment.participants.len() - 1);
         if !asked_rows(assessment, self.question).contains(&self.row) {
             self.row = first_asked_row(assessment, self.question);
         }
         self.keyboard(ui, assessment, commands);
+
+        egui::Panel::left("room-questions")
+            .resizable(false)
+            .exact_size(250.0)
+            .show(ui, |ui| {
+                let follow = std::mem::take(&mut self.list_follows);
+                if let Some(question) =
+                    question_list::question_list_ui(ui, assessment, self.question, follow)
+                {
+                    self.go_to(assessment, question);
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.question_ui(ui, assessment, scores, commands);
+        });
+    }
+
+    fn question_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
+        let q = &assessment.questionnaire;
         let question = &q.questions[self.question];
         let dimension = q
             .dimension(&question.dimension)
             .map_or("", |d| d.name.as_str());
         let audience = audience_note(question).map_or(String::new(), |note| format!(" · {note}"));
-
-        ui.horizontal(|ui| {
-            ui.weak(format!("Question {} of {} · {dimension}{audience}", self.question + 1, q.questions.len()));
-            if ui.add_enabled(self.question > 0, egui::Button::new("← Previous question")).clicked() {
+        ui.weak(format!(
+            "Question {} of {} · {dimension}{audience}",
+            self.question + 1,
+            q.questions.len()
+        ));
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(self.question > 0, egui::Button::new("← Previous question"))
+                .clicked()
+            {
                 self.go_to(assessment, self.question - 1);
             }
-            if ui.add_enabled(self.question + 1 < q.questions.len(), egui::Button::new("Next question →")).clicked() {
+            if ui
+                .add_enabled(
+                    self.question + 1 < q.questions.len(),
+                    egui::Button::new("Next question →"),
+                )
+                .clicked()
+            {
                 self.go_to(assessment, self.question + 1);
             }
             if ui
@@ -68,11 +129,13 @@ impl RoomEntry {
                 .on_hover_text("Keep these answers as an earlier round and let the room rate this question again")
                 .clicked()
             {
-                commands.push(Command::Edit(Edit::NewRound { question: question.id.clone() }));
-                self.row = first_asked_row(assessment, self.question);
-                self.phase = Phase::Current;
+                self.vote_again(assessment, commands);
             }
-            if ui.button("Present").on_hover_text("Full screen for the projector, one question at a time").clicked() {
+            if ui
+                .button("Present")
+                .on_hover_text("Full screen for the projector, one question at a time")
+                .clicked()
+            {
                 commands.push(Command::Present(Some(self.question)));
             }
         });
@@ -82,7 +145,7 @@ impl RoomEntry {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 format!(
-                    "Nobody in the room is asked this question ({}): Page Down for the next one.",
+                    "Nobody in the room is asked this question ({}): Enter or → for the next one.",
                     audience_note(question).unwrap_or_default()
                 ),
             );
@@ -90,64 +153,59 @@ impl RoomEntry {
         answering_rule_ui(ui, 14.0);
         levels_ui(ui, assessment, self.question);
         ui.add_space(6.0);
-
+        ui.weak(if self.answered {
+            ANSWERED_KEYS
+        } else {
+            GRID_KEYS
+        });
         let score = &scores.questions[self.question];
-        ui.columns(2, |columns| {
+        columns_ui(ui, 2, 24.0, |columns| {
             egui::ScrollArea::vertical()
                 .id_salt("room-grid")
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {
                     self.grid_ui(ui, assessment, self.question);
                 });
-            let ui = &mut columns[1];
-            ui.strong("This question so far");
-            let rounds = assessment
-                .participants
-                .iter()
-                .filter_map(|p| p.responses.get(&question.id))
-                .map(|r| r.earlier_rounds.len())
-                .max()
-                .unwrap_or(0);
-            egui::Grid::new("room-summary")
-                .num_columns(2)
-                .spacing([16.0, 6.0])
-                .show(ui, |ui| {
-                    let rows = [
-                        ("Round", (rounds + 1).to_string()),
-                        ("Answers today", score.spread.count.to_string()),
-                        ("Mean today", fmt_score(score.current)),
-                        ("Mean target", fmt_score(score.target)),
-                        (
-                            "IT / business",
-                            format!("{} / {}", fmt_score(score.it), fmt_score(score.business)),
-                        ),
-                        ("Spread (sd)", fmt_score(score.spread.sd)),
-                        ("Agreement (rwg)", fmt_score(score.spread.rwg)),
-                        (
-                            "Don't know / n.a.",
-                            format!("{} / {}", score.dont_know, score.not_applicable),
-                        ),
-                    ];
-                    for (label, value) in rows {
-                        ui.label(label);
-                        ui.strong(value);
-                        ui.end_row();
+            egui::ScrollArea::vertical()
+                .id_salt("room-summary")
+                .auto_shrink([false, false])
+                .show(&mut columns[1], |ui| {
+                    if self.answered {
+                        self.answered_ui(ui, assessment, scores, commands);
+                    } else {
+                        summary_ui(ui, assessment, score);
                     }
                 });
-            if score.disagreement {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    "The room disagrees widely: discuss, then vote again.",
-                );
-            }
         });
     }
 
-    fn go_to(&mut self, assessment: &Assessment, question: usize) {
-        self.question = question;
-        self.row = first_asked_row(assessment, question);
-        self.phase = Phase::Current;
-        self.scroll_to_cursor = true;
+    /// The finished question: the room's distribution, the offer to vote again where it is
+    /// split, and how to move on.
+    fn answered_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
+        let score = &scores.questions[self.question];
+        ui.strong("The room has answered");
+        distribution_ui(ui, &assessment.questionnaire, score, 1.0);
+        if RoomView::of(score).worth_revoting() {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(
+                    RichText::new("The room is split: discuss it, then vote again?")
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
+                if ui.button("Vote again (V)").clicked() {
+                    self.vote_again(assessment, commands);
+                }
+            });
+        }
+        if ui.button("Next question (Enter or →)").clicked() {
+            self.next_question(assessment);
+        }
     }
 
     fn grid_ui(&mut self, ui: &mut egui::Ui, assessment: &Assessment, index: usize) {
@@ -173,7 +231,7 @@ impl RoomEntry {
                     }
                     for phase in [Phase::Current, Phase::Target] {
                         let answer = answer_of(assessment, row, &question.id, phase);
-                        let at_cursor = self.row == row && self.phase == phase;
+                        let at_cursor = !self.answered && self.row == row && self.phase == phase;
                         let cell = ui.add(
                             egui::Button::selectable(
                                 at_cursor,
@@ -192,6 +250,7 @@ impl RoomEntry {
                         if cell.clicked() {
                             self.row = row;
                             self.phase = phase;
+                            self.answered = false;
                         }
                         if at_cursor && self.scroll_to_cursor {
                             cell.scroll_to_me(None);
@@ -202,94 +261,50 @@ impl RoomEntry {
                 }
             });
     }
-
-    fn keyboard(&mut self, ui: &egui::Ui, assessment: &Assessment, commands: &mut Vec<Command>) {
-        if ui.ctx().egui_wants_keyboard_input() {
-            return;
-        }
-        let q = &assessment.questionnaire;
-        let max = q.max_level();
-        for key in plain_keys(ui) {
-            // Looked up for every key: the one before may have moved on to the next question.
-            let rows = asked_rows(assessment, self.question);
-            if let Some(answer) = answer_for_key(key, max) {
-                if !rows.contains(&self.row) {
-                    continue;
-                }
-                commands.push(Command::Edit(Edit::Answer {
-                    participant: self.row,
-                    question: q.questions[self.question].id.clone(),
-                    phase: self.phase,
-                    answer,
-                }));
-                if answer != Answer::Blank {
-                    self.advance(assessment);
-                }
-                continue;
-            }
-            let next_row = rows.iter().copied().find(|&r| r > self.row);
-            let previous_row = rows.iter().copied().rfind(|&r| r < self.row);
-            match (key, next_row, previous_row) {
-                (Key::Enter | Key::ArrowDown, Some(row), _) => {
-                    self.row = row;
-                    self.phase = Phase::Current;
-                }
-                (Key::ArrowUp, _, Some(row)) => self.row = row,
-                (Key::ArrowLeft, ..) => self.phase = Phase::Current,
-                (Key::ArrowRight, ..) => self.phase = Phase::Target,
-                (Key::PageDown, ..) if self.question + 1 < q.questions.len() => {
-                    self.go_to(assessment, self.question + 1)
-                }
-                (Key::PageUp, ..) if self.question > 0 => self.go_to(assessment, self.question - 1),
-                _ => {}
-            }
-            self.scroll_to_cursor = true;
-        }
-    }
-
-    /// Today → target → the next participant asked; after the last one, the next question
-    /// someone in the room is asked.
-    fn advance(&mut self, assessment: &Assessment) {
-        let next_row = asked_rows(assessment, self.question)
-            .into_iter()
-            .find(|&r| r > self.row);
-        match (self.phase, next_row) {
-            (Phase::Current, _) => self.phase = Phase::Target,
-            (Phase::Target, Some(row)) => {
-                self.row = row;
-                self.phase = Phase::Current;
-            }
-            (Phase::Target, None) => {
-                let questions = assessment.questionnaire.questions.len();
-                let next =
-                    (self.question + 1..questions).find(|&i| !asked_rows(assessment, i).is_empty());
-                if let Some(question) = next {
-                    self.go_to(assessment, question);
-                }
-            }
-        }
-        self.scroll_to_cursor = true;
-    }
 }
 
-/// The rows of the participants question `index` is asked of, in order.
-fn asked_rows(assessment: &Assessment, index: usize) -> Vec<usize> {
-    let Some(question) = assessment.questionnaire.questions.get(index) else {
-        return Vec::new();
-    };
-    assessment
+/// The question's figures while the room answers.
+fn summary_ui(ui: &mut egui::Ui, assessment: &Assessment, score: &crate::scoring::QuestionScore) {
+    ui.strong("This question so far");
+    let rounds = assessment
         .participants
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.is_asked(question))
-        .map(|(row, _)| row)
-        .collect()
-}
-
-/// Where the cursor starts on a question: its first participant asked (the first row when
-/// nobody is).
-fn first_asked_row(assessment: &Assessment, index: usize) -> usize {
-    asked_rows(assessment, index).first().copied().unwrap_or(0)
+        .filter_map(|p| p.responses.get(&score.id))
+        .map(|r| r.earlier_rounds.len())
+        .max()
+        .unwrap_or(0);
+    egui::Grid::new("room-summary-figures")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            let rows = [
+                ("Round", (rounds + 1).to_string()),
+                ("Answers today", score.spread.count.to_string()),
+                ("Mean today", fmt_score(score.current)),
+                ("Mean target", fmt_score(score.target)),
+                (
+                    "IT / business",
+                    format!("{} / {}", fmt_score(score.it), fmt_score(score.business)),
+                ),
+                ("Spread (sd)", fmt_score(score.spread.sd)),
+                ("Agreement (rwg)", fmt_score(score.spread.rwg)),
+                (
+                    "Don't know / n.a.",
+                    format!("{} / {}", score.dont_know, score.not_applicable),
+                ),
+            ];
+            for (label, value) in rows {
+                ui.label(label);
+                ui.strong(value);
+                ui.end_row();
+            }
+        });
+    if score.disagreement {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "The room disagrees widely: discuss, then vote again.",
+        );
+    }
 }
 
 /// What a grid cell shows for an answer.
@@ -306,7 +321,7 @@ pub fn answer_text(answer: Answer) -> String {
 fn levels_ui(ui: &mut egui::Ui, assessment: &Assessment, question: usize) {
     let q = &assessment.questionnaire;
     let descriptions = &q.questions[question].levels;
-    ui.columns(descriptions.len().max(1), |columns| {
+    columns_ui(ui, descriptions.len().max(1), 24.0, |columns| {
         for (n, (column, description)) in columns.iter_mut().zip(descriptions).enumerate() {
             let value = (n + 1) as u8;
             column.label(

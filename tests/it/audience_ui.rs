@@ -63,11 +63,13 @@ fn audience(harness: &Harness<'_, App>, id: &str) -> Audience {
         .audience
 }
 
-/// Pages forward in fast entry to question `id`.
+/// Jumps in fast entry to question `id` through the list of questions.
 fn page_to(harness: &mut Harness<'_, App>, id: &str) {
-    for _ in 0..index_of(harness, id) {
-        press(harness, &[Key::PageDown]);
-    }
+    let item = format!(" {id} · ");
+    harness.get_by_label_contains(&item).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(&item).click();
+    harness.run();
     harness.get_by_label_contains(&format!("Question {} of", index_of(harness, id) + 1));
 }
 
@@ -100,7 +102,10 @@ fn fast_entry_asks_an_it_question_of_it_alone_and_moves_on() {
         ),
         (Answer::Level(2), Answer::Level(3))
     );
-    // After the last IT participant, the next question, from its first participant.
+    // After the last IT participant the question stays, answered, until Enter: then the next
+    // question, from its first participant.
+    harness.get_by_label("The room has answered");
+    press(&mut harness, &[Key::Enter]);
     let next = index_of(&harness, "ser-02") + 2;
     harness.get_by_label_contains(&format!("Question {next} of"));
     levels(&mut harness, &[5]);
@@ -130,10 +135,11 @@ fn fast_entry_skips_a_question_nobody_in_the_room_is_asked() {
     page_to(&mut harness, &previous);
     levels(&mut harness, &[2, 3, 2, 3]);
     assert_eq!(current(&harness, 1, &previous), Answer::Level(2));
-    // Past com-05 to the question after it.
+    // Moving on passes com-05 by, to the question after it.
+    press(&mut harness, &[Key::Enter]);
     harness.get_by_label_contains(&format!("Question {} of", before + 3));
-    // Paging onto com-05 itself says why nothing can be entered, and keys change nothing.
-    press(&mut harness, &[Key::PageUp]);
+    // Going to com-05 itself says why nothing can be entered, and keys change nothing.
+    page_to(&mut harness, "com-05");
     harness.get_by_label_contains(
         "Nobody in the room is asked this question (asked of the business only)",
     );

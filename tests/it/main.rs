@@ -8,6 +8,7 @@ mod csv_import;
 mod document;
 mod export_halves;
 mod export_menu;
+mod fast_entry;
 mod file_actions;
 mod files;
 mod harness;

@@ -68,7 +68,10 @@ fn twenty_participants_answer_one_question_with_one_key_each() {
             "participant {p}"
         );
     }
-    // After the last participant the grid moves to the next question.
+    // After the last participant the question stays with the room's answers until Enter.
+    harness.get_by_label("The room has answered");
+    harness.get_by_label_contains(&format!("Question 1 of {}", question_count(&harness)));
+    press(&mut harness, &[Key::Enter]);
     harness.get_by_label_contains(&format!("Question 2 of {}", question_count(&harness)));
 }
 
@@ -166,7 +169,8 @@ fn a_second_round_keeps_the_first_and_shows_the_convergence() {
             Key::Num4,
         ],
     );
-    press(&mut harness, &[Key::PageUp]);
+    // The room answered 1, 5, 3: split, so the question stays and offers a second round.
+    harness.get_by_label("The room is split: discuss it, then vote again?");
     harness.get_by_label("Vote again").click();
     harness.run();
     assert_eq!(

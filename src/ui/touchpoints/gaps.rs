@@ -2,6 +2,7 @@
 //! through the service desk, the roles hanging on one touchpoint or one channel, and the roles
 //! nobody on the other side meets today. All figures come from the core's analysis.
 
+use crate::ui::columns::columns_ui;
 use egui::RichText;
 
 use crate::model::Side;
@@ -23,7 +24,7 @@ pub fn gaps_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<Pair>
         chosen = Some((cell.business_role.clone(), cell.it_role.clone()));
     }
     ui.add_space(12.0);
-    ui.columns(2, |columns| {
+    columns_ui(ui, 2, 24.0, |columns| {
         if let Some(pair) = missing_ui(&mut columns[0], analysis) {
             chosen = Some(pair);
         }
