@@ -7,6 +7,7 @@ pub mod cli;
 pub mod document;
 pub mod files;
 pub mod history;
+pub mod live;
 pub mod model;
 pub mod portfolio;
 pub mod report;

@@ -2,6 +2,7 @@
 //! thin call into the same core the window uses.
 
 mod export;
+mod live;
 mod portfolio;
 mod score_table;
 mod terminal;
@@ -136,6 +137,15 @@ pub enum Command {
               value_parser = clap::value_parser!(u32).range(200..=4000))]
         width: u32,
     },
+    /// Phone voting without a window: serve the assessment to phones on the local network,
+    /// print the join and host URLs, save every accepted vote into the file; Ctrl+C stops.
+    Live {
+        assessment: PathBuf,
+        /// Address and port to listen on; defaults to this machine's local network address,
+        /// port 8765 (port 0: any free port).
+        #[arg(long)]
+        bind: Option<std::net::SocketAddr>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -241,6 +251,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
             (None, Some(chart), Some(output)) => export::chart(&assessment, chart, &output, width),
             _ => anyhow::bail!("say what to export: --scores OUT.csv, or --chart NAME -o OUT"),
         },
+        Command::Live { assessment, bind } => {
+            live::live(&assessment, bind.unwrap_or_else(live::default_bind))
+        }
     }
 }
 

@@ -275,6 +275,15 @@ impl From<ActionItemFile> for ActionItem {
 }
 
 impl Participant {
+    /// Their name, or their code (`P3`) in an anonymous assessment or when they have no name.
+    pub fn shown_name(&self, anonymous: bool) -> String {
+        if anonymous || self.name.trim().is_empty() {
+            self.id.to_uppercase()
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// Whether `question` is asked of this participant's side.
     pub fn is_asked(&self, question: &Question) -> bool {
         question.audience.includes(self.side)
@@ -312,11 +321,7 @@ impl Assessment {
 
     /// How a participant is shown: their name, or their code when the assessment is anonymous.
     pub fn display_name(&self, participant: &Participant) -> String {
-        if self.anonymous || participant.name.trim().is_empty() {
-            participant.id.to_uppercase()
-        } else {
-            participant.name.clone()
-        }
+        participant.shown_name(self.anonymous)
     }
 
     /// An id no participant has yet: `p1`, `p2`, …
