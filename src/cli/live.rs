@@ -34,9 +34,13 @@ pub fn live(path: &Path, bind: SocketAddr) -> Result<ExitCode> {
         .build()
         .context("cannot start the voting loop")?;
     let outcome = runtime.block_on(async {
+        // One listener for the whole run: a Ctrl+C pressed while a batch is being saved is
+        // still heard (a listener made afterwards would miss it).
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
         loop {
             tokio::select! {
-                stop = tokio::signal::ctrl_c() => break stop.context("cannot wait for Ctrl+C"),
+                stop = &mut ctrl_c => break stop.context("cannot wait for Ctrl+C"),
                 event = server.next_event() => {
                     let Some(event) = event else { break Ok(()) };
                     let mut batch = vec![event];
@@ -69,11 +73,9 @@ fn apply_and_save(
         return Ok(());
     };
     let before = doc.revision();
-    for event in &events {
-        for edit in edits_for(&doc.assessment, &event.change) {
-            doc.apply(edit);
-        }
-    }
+    doc.apply_all(&events, |assessment, event| {
+        edits_for(assessment, &event.change)
+    });
     if doc.revision() != before {
         files::save_assessment(&doc.assessment, path)?;
         doc.mark_saved(path.to_path_buf(), doc.revision());

@@ -93,17 +93,46 @@ impl Document {
             .as_ref()
             .is_some_and(|last| edit.merges_with(last));
         if !extends {
-            self.undo.push_back(Snapshot {
-                assessment: self.assessment.clone(),
-                revision: self.revision,
-            });
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.pop_front();
+            self.remember(self.assessment.clone());
+        }
+        edit::apply_edit(&mut self.assessment, &edit);
+        self.new_revision(Some(edit));
+    }
+
+    /// Applies the edits each of `items` makes, each worked out from the assessment as the
+    /// items before it left it (a vote of someone who joined just before), as one undo step
+    /// with the scores worked out once. For changes that arrive together (a room's votes on
+    /// the command line), where a step per edit would rescore the whole assessment each time.
+    pub fn apply_all<T>(&mut self, items: &[T], edits_of: impl Fn(&Assessment, &T) -> Vec<Edit>) {
+        let before = self.assessment.clone();
+        let mut changed = false;
+        for item in items {
+            for edit in edits_of(&self.assessment, item) {
+                edit::apply_edit(&mut self.assessment, &edit);
+                changed = true;
             }
         }
+        if changed {
+            self.remember(before);
+            self.new_revision(None);
+        }
+    }
+
+    /// Keeps `before` to go back to; what was undone can no longer be redone.
+    fn remember(&mut self, before: Assessment) {
+        self.undo.push_back(Snapshot {
+            assessment: before,
+            revision: self.revision,
+        });
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.pop_front();
+        }
         self.redo.clear();
-        edit::apply_edit(&mut self.assessment, &edit);
-        self.last_edit = Some(edit);
+    }
+
+    /// The assessment has changed by `edit` (`None`: by several, which no typing extends).
+    fn new_revision(&mut self, edit: Option<Edit>) {
+        self.last_edit = edit;
         self.last_revision += 1;
         self.revision = self.last_revision;
         self.changed();

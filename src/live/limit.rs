@@ -25,10 +25,11 @@ pub struct Rate {
     pub per_second: f64,
 }
 
-/// A phone votes a few times a question; twenty at once and five a second more is plenty.
+/// A person votes a few times a question and reads the state once a minute at most; thirty at
+/// once and ten a second more is far beyond that and still stops a script hammering away.
 pub const DEVICE_RATE: Rate = Rate {
-    burst: 20.0,
-    per_second: 5.0,
+    burst: 30.0,
+    per_second: 10.0,
 };
 
 /// An address joins once per phone behind it and reads the list; a room's worth at once.
@@ -93,14 +94,15 @@ mod tests {
     use std::time::Duration;
 
     #[test]
-    fn a_device_gets_its_burst_then_five_a_second() {
+    fn a_device_gets_its_burst_then_ten_a_second() {
         let mut limiter = Limiter::default();
         let start = Instant::now();
         let key = || Key::Device("d".into());
-        let allowed = (0..30).filter(|_| limiter.allow(key(), start)).count();
-        assert_eq!(allowed, 20);
-        assert!(!limiter.allow(key(), start + Duration::from_millis(100)));
-        assert!(limiter.allow(key(), start + Duration::from_millis(250)));
+        let allowed = (0..40).filter(|_| limiter.allow(key(), start)).count();
+        assert_eq!(allowed, 30);
+        assert!(!limiter.allow(key(), start + Duration::from_millis(50)));
+        assert!(limiter.allow(key(), start + Duration::from_millis(120)));
+        assert!(!limiter.allow(key(), start + Duration::from_millis(130)));
         // Another device is not slowed down by the first.
         assert!(limiter.allow(Key::Device("e".into()), start));
     }
