@@ -15,6 +15,7 @@ use super::dialogs::FileDialogs;
 use super::file_dialog::InAppDialog;
 use super::import_dialog::ImportDialog;
 use super::jobs::Jobs;
+use super::phone_voting::PhoneVoting;
 use super::presentation::PresentationView;
 use super::questionnaire::QuestionnaireView;
 use super::results::ResultsView;
@@ -123,6 +124,8 @@ pub struct App {
     /// The user chose to close; unsaved work was saved or deliberately discarded.
     quitting: bool,
     commands: Vec<Command>,
+    /// Phone voting: its panel and, while voting is on, the server.
+    phone: PhoneVoting,
 }
 
 impl App {
@@ -154,6 +157,7 @@ impl App {
             shown_title: String::new(),
             quitting: false,
             commands: Vec::new(),
+            phone: PhoneVoting::default(),
         };
         app.read_recovery();
         if let Some(path) = env.open {
@@ -185,6 +189,11 @@ impl App {
         &self.settings
     }
 
+    /// The address phones open while phone voting is on.
+    pub fn phone_join_url(&self) -> Option<String> {
+        self.phone.join_url()
+    }
+
     /// Queues a command as if a view had pushed it (tests drive the app this way too).
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
@@ -203,6 +212,7 @@ impl App {
             settings,
             status,
             jobs,
+            phone,
             ..
         } = self;
         let mut ctx = ViewCtx {
@@ -212,6 +222,7 @@ impl App {
             commands,
         };
         if let (Some(presentation), Some(_)) = (&mut overlays.presenting, ctx.doc) {
+            phone.panel_ui(ui, &mut ctx);
             let frame = egui::Frame::central_panel(ui.style()).inner_margin(32.0);
             egui::CentralPanel::default()
                 .frame(frame)
@@ -221,6 +232,7 @@ impl App {
                 top_bar::TopBar { screen: *screen }.ui(ui, &mut ctx)
             });
             egui::Panel::bottom("status-bar").show(ui, |ui| status_ui(ui, status, jobs.busy()));
+            phone.panel_ui(ui, &mut ctx);
             egui::CentralPanel::default().show(ui, |ui| {
                 let view: &mut dyn View = match (*screen, ctx.doc) {
                     (Screen::Start, _) | (_, None) => &mut screens.start,
@@ -324,6 +336,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.dialog_answers();
+        self.phone.poll(&mut self.commands);
         self.close_request(&ctx);
         if !self.overlays.blocking() {
             self.shortcuts(&ctx);
@@ -331,6 +344,7 @@ impl eframe::App for App {
         self.views_ui(ui);
         self.autosave_when_due(&ctx);
         self.apply_commands(&ctx);
+        self.phone.sync(self.doc.as_ref());
         self.window_title(&ctx);
     }
 

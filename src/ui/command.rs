@@ -11,6 +11,7 @@ use crate::report::Chart;
 
 use super::Screen;
 use super::dialogs::DialogKind;
+use super::phone_voting::PhoneCommand;
 
 /// A request from a view, or the result of a job.
 #[derive(Debug)]
@@ -70,6 +71,8 @@ pub enum Command {
     KeepParticipant,
     /// A job finished.
     Done(JobDone),
+    /// Phone voting: the panel's requests, and the phones' changes to apply.
+    Phone(PhoneCommand),
 }
 
 /// The answers to "Unsaved changes: save them first?".

@@ -16,6 +16,7 @@ mod file_dialog;
 mod import_dialog;
 mod jobs;
 mod notes;
+mod phone_voting;
 mod presentation;
 mod questionnaire;
 mod results;

@@ -59,6 +59,7 @@ impl PresentationView {
                 if ui.button("End presentation (Esc)").clicked() {
                     commands.push(Command::Present(None));
                 }
+                super::phone_voting::button_ui(ui, assessment, commands);
                 let reveal = if self.revealed {
                     "Hide answers (R)"
                 } else {

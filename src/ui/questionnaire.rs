@@ -57,6 +57,7 @@ impl QuestionnaireView {
     ) {
         let dimensions = assessment.questionnaire.dimensions.len();
         self.dimension = self.dimension.min(dimensions.saturating_sub(1));
+        super::phone_voting::button_ui(ui, assessment, commands);
         if assessment.participants.is_empty() {
             ui.heading("Nobody to answer yet");
             ui.label("Add at least one participant on the Setup screen.");

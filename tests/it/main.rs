@@ -22,6 +22,7 @@ mod live_load;
 mod merge;
 mod milestones;
 mod never_panic;
+mod phone_voting_ui;
 mod portfolio;
 mod report;
 mod report_cli;

@@ -2,8 +2,10 @@
 
 use super::{AUTOSAVE_DELAY, App, Pending};
 use crate::document::{Document, Edit};
+use crate::live::{Event, edits_for};
 use crate::ui::command::{Command, Message, UnsavedChoice};
 use crate::ui::dialogs::DialogKind;
+use crate::ui::phone_voting::PhoneCommand;
 use crate::ui::presentation::PresentationView;
 use crate::ui::questionnaire::QuestionnaireView;
 use crate::ui::{Screen, theme};
@@ -59,6 +61,23 @@ impl App {
             Command::AskRemoveParticipant(index) => self.ask_remove_participant(index, ctx),
             Command::KeepParticipant => self.overlays.remove_participant = None,
             Command::Done(done) => self.job_done(done, ctx),
+            Command::Phone(PhoneCommand::Changes(events)) => self.phone_changes(events, ctx),
+            Command::Phone(command) => self.phone.apply(command, self.doc.as_ref(), ctx),
+        }
+    }
+
+    /// The phones' changes as the edits a typed answer makes, each worked out from the
+    /// document as the changes before it left it (a vote of someone who has just joined).
+    fn phone_changes(&mut self, events: Vec<Event>, ctx: &egui::Context) {
+        for event in events {
+            let edits = self
+                .doc
+                .as_ref()
+                .map_or_else(Vec::new, |doc| edits_for(&doc.assessment, &event.change));
+            for edit in edits {
+                self.edit(edit, ctx);
+            }
+            self.phone.applied(event.seq);
         }
     }
 

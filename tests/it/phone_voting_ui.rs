@@ -1,0 +1,117 @@
+//! Phone voting in the window, driven as a facilitator would: "Phone voting" on the
+//! questionnaire screen, the network picked (loopback here), start, the QR code and the address
+//! shown, a question opened; a phone's vote arrives as the typed answer's edits (undone with
+//! Ctrl+Z); stop, and nothing listens any more.
+
+use std::time::{Duration, Instant};
+
+use convergence::model::{Answer, Side};
+use convergence::ui::{App, Screen, command::Command};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use serde_json::{Value, json};
+
+use crate::harness::{self, choose, click};
+use crate::support::{self, lv};
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into()
+}
+
+fn post(url: &str, body: Value) -> (u16, Value) {
+    let mut response = agent().post(url).send_json(body).unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        response.body_mut().read_json().unwrap_or(Value::Null),
+    )
+}
+
+/// Runs frames until `done` holds of the app (the phones' changes arrive between frames).
+fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(start.elapsed() < Duration::from_secs(10), "never happened");
+        std::thread::sleep(Duration::from_millis(10));
+        harness.run();
+    }
+}
+
+#[test]
+fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("workshop.ron");
+    let mut assessment = support::assessment();
+    support::add_participant(&mut assessment, Side::It, &[]);
+    support::add_participant(&mut assessment, Side::Business, &[]);
+    convergence::files::save_assessment(&assessment, &file).unwrap();
+    let mut harness = harness::app(dir.path(), vec![]);
+    harness.state_mut().push(Command::OpenPath(file));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Show(Screen::Questionnaire));
+    harness.run();
+
+    click(&mut harness, "Phone voting");
+    // Loopback, so that nothing but this machine is ever sent anything.
+    let loopback = "lo · 127.0.0.1";
+    choose(&mut harness, "Network", loopback);
+    click(&mut harness, "Start phone voting");
+
+    harness.get_by_label("QR code to join the vote");
+    let url = harness.state().phone_join_url().expect("voting is on");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    harness.get_by_label(&url);
+    let (base, token) = url.split_once("/?t=").unwrap();
+
+    click(&mut harness, "Open");
+    harness.get_by_label("0 of 2 voted");
+    let (status, joined) = post(
+        &format!("{base}/api/join"),
+        json!({"t": token, "name": "Zoë", "side": "Business"}),
+    );
+    assert_eq!(status, 200, "{joined}");
+    let (status, body) = post(
+        &format!("{base}/api/vote"),
+        json!({"t": token, "device": joined["device"], "question": "c1", "current": 3, "target": 4}),
+    );
+    assert_eq!(status, 200, "{body}");
+
+    let answered = |app: &App| {
+        app.document().is_some_and(|doc| {
+            doc.assessment
+                .participants
+                .iter()
+                .any(|p| p.name == "Zoë" && p.responses.contains_key("c1"))
+        })
+    };
+    run_until(&mut harness, answered);
+    assert_eq!(harness::current(&harness, 2, "c1"), lv(3));
+    assert_eq!(harness::target(&harness, 2, "c1"), lv(4));
+    harness.get_by_label("1 of 3 voted");
+    assert!(harness.state().document().unwrap().is_dirty());
+
+    // The same undo as a typed answer: target, then today.
+    harness.state_mut().push(Command::Undo);
+    harness.run();
+    assert_eq!(harness::target(&harness, 2, "c1"), Answer::Blank);
+    harness.state_mut().push(Command::Undo);
+    harness.run();
+    assert_eq!(harness::current(&harness, 2, "c1"), Answer::Blank);
+    harness.get_by_label("0 of 3 voted");
+
+    click(&mut harness, "Stop phone voting");
+    assert!(harness.state().phone_join_url().is_none());
+    assert!(harness.query_by_label("QR code to join the vote").is_none());
+    harness.get_by_label("Start phone voting");
+    let address = base.trim_start_matches("http://");
+    assert!(
+        std::net::TcpStream::connect(address).is_err(),
+        "still listening on {address}"
+    );
+}
