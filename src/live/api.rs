@@ -239,7 +239,7 @@ async fn join(
     let mut room = shared.room();
     let (joined, event) = room.join(request, device.clone())?;
     shared.changed(event);
-    let anonymous = room.roster().anonymous;
+    let anonymous = room.anonymous;
     drop(room);
     Ok(Json(JoinReply {
         participant: joined.participant,
