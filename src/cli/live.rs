@@ -27,8 +27,6 @@ pub fn live(path: &Path, bind: SocketAddr) -> Result<ExitCode> {
     let assessment = files::load_assessment(path)?;
     let mut doc = Document::new(assessment, Some(path.to_path_buf()));
     let mut server = Server::start(bind, &doc.assessment, || {})?;
-    out(&format!("join: {}", server.join_url()));
-    out(&format!("host: {}", server.host_url()));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -38,9 +36,18 @@ pub fn live(path: &Path, bind: SocketAddr) -> Result<ExitCode> {
         // still heard (a listener made afterwards would miss it).
         let ctrl_c = tokio::signal::ctrl_c();
         tokio::pin!(ctrl_c);
+        let mut announced = false;
         loop {
             tokio::select! {
+                // In this order: Ctrl+C is caught from its first poll on, and only then are the
+                // URLs given out; a Ctrl+C before it would end the process with votes unsaved.
+                biased;
                 stop = &mut ctrl_c => break stop.context("cannot wait for Ctrl+C"),
+                () = std::future::ready(()), if !announced => {
+                    out(&format!("join: {}", server.join_url()));
+                    out(&format!("host: {}", server.host_url()));
+                    announced = true;
+                }
                 event = server.next_event() => {
                     let Some(event) = event else { break Ok(()) };
                     let mut batch = vec![event];

@@ -3,9 +3,9 @@
 //! ends up in the file once Ctrl+C stops it. Also the room on its own, kept in step with the
 //! assessment. [`Live`] and [`Phone`] are shared with the load and browser tests.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Lines, Read};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use convergence::live::{Change, HostAction, JoinRequest, Refusal, Room, Vote};
@@ -17,6 +17,8 @@ use crate::support::{self, lv};
 /// `convergence live` running on a copy of an assessment, on a free loopback port.
 pub struct Live {
     child: Child,
+    /// The rest of its stdout, after the two URLs.
+    stdout: Lines<BufReader<ChildStdout>>,
     pub join_url: String,
     pub base: String,
     pub token: String,
@@ -69,6 +71,7 @@ impl Live {
             secret: secret.to_owned(),
             join_url,
             child,
+            stdout: lines,
             file,
             agent,
             _dir: dir,
@@ -164,6 +167,11 @@ impl Live {
             err.read_to_string(&mut stderr).unwrap();
         }
         assert!(status.success(), "live exited with {status}: {stderr}");
+        let more: Vec<String> = self.stdout.by_ref().map(Result::unwrap).collect();
+        assert!(
+            more.is_empty(),
+            "stdout has more than the two URLs: {more:?}"
+        );
         convergence::files::load_assessment(&self.file).unwrap()
     }
 }
@@ -695,4 +703,11 @@ fn a_phones_changes_become_the_edits_a_typed_answer_makes() {
         vote: Vote::default(),
     };
     assert!(edits_for(&doc.assessment, &gone).is_empty());
+}
+
+#[test]
+fn ctrl_c_as_soon_as_the_urls_are_out_stops_cleanly_and_prints_nothing_more() {
+    for _ in 0..5 {
+        Live::start(&room_assessment()).stop();
+    }
 }
