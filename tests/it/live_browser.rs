@@ -1,6 +1,7 @@
 //! The phone page in a real browser: headless Chromium, driven through chromedriver by
 //! fantoccini, joins (with a name written to break out of the page), votes, keeps its binding
-//! over a reload, and the facilitator's host page in the same browser counts the vote. Needs
+//! over a reload, and the facilitator's host page in the same browser counts the vote. The
+//! phone is 360 pixels wide, and a long level description must fit it, readable. Needs
 //! `/usr/bin/chromium` and `/usr/bin/chromedriver` (Debian's chromium and chromium-driver,
 //! which `.ci/run` installs); without them this test fails rather than skip.
 
@@ -16,6 +17,14 @@ use crate::live::Live;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The width of a small phone's screen, in CSS pixels.
+const PHONE_WIDTH: u32 = 360;
+
+/// A level description with a word longer than the screen is wide.
+const LONG_DESCRIPTION: &str = "Defined: every business unit's steering committee reviews \
+     IT's delivery against its plan each quarter, as minuted in \
+     https://intranet.example.com/governance/steering-committee/minutes/2025-quarter-one-review";
 
 /// A name that would run script if the page put it in as HTML.
 const HOSTILE_NAME: &str = "Zoë <img src=x onerror=document.title='pwned'>";
@@ -63,17 +72,20 @@ impl Driver {
                 "binary": CHROMIUM,
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                          "--disable-dev-shm-usage", "--no-first-run",
-                         format!("--user-data-dir={profile}"), "--window-size=360,740"],
+                         format!("--user-data-dir={profile}")],
             }
         });
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!()
         };
-        ClientBuilder::new(HttpConnector::new())
+        let browser = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .expect("a Chromium session")
+            .expect("a Chromium session");
+        // Set here, not with --window-size: Chromium widens a window asked for at start to 500.
+        browser.set_window_size(PHONE_WIDTH, 740).await.unwrap();
+        browser
     }
 }
 
@@ -102,6 +114,26 @@ async fn text_when(browser: &Client, css: &str, ready: impl Fn(&str) -> bool) ->
     }
 }
 
+/// Fails unless the page fits the phone: nothing wider than its screen, and each of the `levels`
+/// descriptions inside it in type of at least 14 px.
+async fn assert_fits_phone(browser: &Client, levels: u64) {
+    let script = "const descs = [...document.querySelectorAll('.desc')];
+        return [window.innerWidth, document.documentElement.scrollWidth, descs.length,
+            Math.max(0, ...descs.map((d) => d.getBoundingClientRect().right)),
+            Math.min(99, ...descs.map((d) => parseFloat(getComputedStyle(d).fontSize)))];";
+    let fit = browser.execute(script, vec![]).await.unwrap();
+    let number = |i: usize| fit[i].as_f64().unwrap();
+    let width = f64::from(PHONE_WIDTH);
+    assert_eq!(number(0), width, "the window is a phone's width: {fit}");
+    assert!(number(1) <= width, "the page scrolls sideways: {fit}");
+    assert_eq!(fit[2], levels, "level descriptions on screen: {fit}");
+    assert!(
+        number(3) <= width,
+        "a description runs off the screen: {fit}"
+    );
+    assert!(number(4) >= 14.0, "descriptions too small to read: {fit}");
+}
+
 async fn click(browser: &Client, css: &str) {
     let element = browser
         .wait()
@@ -119,6 +151,12 @@ async fn click(browser: &Client, css: &str) {
 fn a_phone_joins_votes_and_sees_its_vote_counted_in_chromium() {
     let mut assessment = crate::support::assessment();
     crate::support::add_participant(&mut assessment, convergence::model::Side::It, &[]);
+    let c2 = assessment
+        .questionnaire
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "c2");
+    c2.unwrap().levels[2] = LONG_DESCRIPTION.into();
     let live = Live::start(&assessment);
     let driver = Driver::start();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -129,6 +167,7 @@ fn a_phone_joins_votes_and_sees_its_vote_counted_in_chromium() {
         let browser = driver.browser().await;
         browser.goto(&live.join_url).await.unwrap();
         text_when(&browser, "#people", |t| t.contains("Participant p1")).await;
+        assert_fits_phone(&browser, 0).await;
         browser
             .find(Locator::Css("#name"))
             .await
@@ -153,6 +192,10 @@ fn a_phone_joins_votes_and_sees_its_vote_counted_in_chromium() {
 
         live.open("c2");
         text_when(&browser, "#question", |t| t.contains("c2")).await;
+        // Today and target, five levels each.
+        assert_fits_phone(&browser, 10).await;
+        let described = text_when(&browser, "#current", |t| t.contains("2025")).await;
+        assert!(described.contains(LONG_DESCRIPTION), "{described}");
         click(&browser, "input[name=current][value='3']").await;
         click(&browser, "input[name=target][value='5']").await;
         click(&browser, "#send").await;

@@ -31,6 +31,18 @@ fn post(url: &str, body: Value) -> (u16, Value) {
     )
 }
 
+/// Fails if anything still answers to the session of `join_url` (another session, in a test
+/// running beside this one, may have the port since: it knows another token).
+fn assert_not_serving(join_url: &str) {
+    let (base, token) = join_url.split_once("/?t=").unwrap();
+    let roster = agent()
+        .get(&format!("{base}/api/participants?t={token}"))
+        .call();
+    if let Ok(response) = roster {
+        assert_ne!(response.status(), 200, "{base} still serves the session");
+    }
+}
+
 /// Runs frames until `done` holds of the app (the phones' changes arrive between frames).
 fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
     let start = Instant::now();
@@ -109,9 +121,61 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
     assert!(harness.state().phone_join_url().is_none());
     assert!(harness.query_by_label("QR code to join the vote").is_none());
     harness.get_by_label("Start phone voting");
-    let address = base.trim_start_matches("http://");
-    assert!(
-        std::net::TcpStream::connect(address).is_err(),
-        "still listening on {address}"
+    assert_not_serving(&url);
+}
+
+#[test]
+fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes() {
+    let (data, files) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let file = files.path().join("workshop.ron");
+    let mut assessment = support::assessment();
+    support::add_participant(&mut assessment, Side::It, &[]);
+    support::add_participant(&mut assessment, Side::Business, &[]);
+    convergence::files::save_assessment(&assessment, &file).unwrap();
+    let mut harness = harness::app(data.path(), vec![]);
+    harness.state_mut().push(Command::OpenPath(file));
+    harness.run();
+    harness.state_mut().push(Command::Present(Some(0)));
+    harness.run();
+
+    click(&mut harness, "Phone voting");
+    choose(&mut harness, "Network", "lo · 127.0.0.1");
+    click(&mut harness, "Start phone voting");
+    harness.get_by_label("QR code to join the vote");
+    let url = harness.state().phone_join_url().expect("voting is on");
+    let (base, token) = url.split_once("/?t=").unwrap();
+    click(&mut harness, "Open");
+
+    // The business participant picks themself from the list and votes.
+    let (status, joined) = post(
+        &format!("{base}/api/join"),
+        json!({"t": token, "participant": "p2"}),
     );
+    assert_eq!(status, 200, "{joined}");
+    let (status, body) = post(
+        &format!("{base}/api/vote"),
+        json!({"t": token, "device": joined["device"], "question": "c1", "current": 2, "target": "dont_know"}),
+    );
+    assert_eq!(status, 200, "{body}");
+    run_until(&mut harness, |app| {
+        app.document()
+            .is_some_and(|doc| doc.assessment.participants[1].responses.contains_key("c1"))
+    });
+    harness.get_by_label("1 of 2 voted");
+
+    // The autosave is due two seconds after the vote: step past it (a step is 0.25 s).
+    for _ in 0..12 {
+        harness.step();
+    }
+    let recovery = convergence::files::read_autosave(data.path())
+        .expect("an autosave")
+        .unwrap();
+    let response = &recovery.assessment.participants[1].responses["c1"];
+    assert_eq!(
+        (response.current, response.target),
+        (lv(2), Answer::DontKnow)
+    );
+
+    drop(harness);
+    assert_not_serving(&url);
 }
