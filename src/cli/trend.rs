@@ -84,20 +84,11 @@ pub fn trend_table(trend: &Trend) -> String {
         }
     }
     let _ = writeln!(out, "\nTouchpoints, {} against {}:", first.date, last.date);
-    let map = &trend.touchpoints;
-    let groups = [
-        ("added", &map.added),
-        ("removed", &map.removed),
-        ("strengthened", &map.strengthened),
-        ("weakened", &map.weakened),
-    ];
-    if groups.iter().all(|(_, list)| list.is_empty()) {
+    if trend.touchpoints.changes().next().is_none() {
         let _ = writeln!(out, "  no change");
     }
-    for (what, list) in groups {
-        for change in list {
-            let _ = writeln!(out, "  {what}: {}", change.describe());
-        }
+    for (what, change) in trend.touchpoints.changes() {
+        let _ = writeln!(out, "  {what}: {}", change.describe());
     }
     let _ = writeln!(out, "\nActions completed in between:");
     if trend.completed_actions.is_empty() {

@@ -50,6 +50,22 @@ pub struct MapDiff {
     pub weakened: Vec<TouchpointChange>,
 }
 
+impl MapDiff {
+    /// Each change with what happened to it ("added", "removed", "strengthened", "weakened"),
+    /// in that order.
+    pub fn changes(&self) -> impl Iterator<Item = (&'static str, &TouchpointChange)> {
+        let groups = [
+            ("added", &self.added),
+            ("removed", &self.removed),
+            ("strengthened", &self.strengthened),
+            ("weakened", &self.weakened),
+        ];
+        groups
+            .into_iter()
+            .flat_map(|(what, list)| list.iter().map(move |change| (what, change)))
+    }
+}
+
 /// A touchpoint's identity across rounds: who meets whom, at which level, through what.
 type Key = (String, String, Level, String);
 

@@ -13,9 +13,11 @@ use super::action_plan::ActionPlanView;
 use super::command::{Command, Message};
 use super::dialogs::FileDialogs;
 use super::file_dialog::InAppDialog;
+use super::history::HistoryView;
 use super::import_dialog::ImportDialog;
 use super::jobs::Jobs;
 use super::phone_voting::PhoneVoting;
+use super::portfolio::PortfolioView;
 use super::presentation::PresentationView;
 use super::questionnaire::QuestionnaireView;
 use super::results::ResultsView;
@@ -30,6 +32,7 @@ mod apply;
 mod exports;
 mod file_ops;
 mod modals;
+mod progress;
 mod top_bar;
 
 /// Seconds between the last edit and the autosave that protects it.
@@ -69,6 +72,8 @@ struct Screens {
     touchpoints: TouchpointsView,
     results: ResultsView,
     action_plan: ActionPlanView,
+    history: HistoryView,
+    portfolio: PortfolioView,
 }
 
 /// What floats over the screens, each while it is open.
@@ -126,6 +131,8 @@ pub struct App {
     commands: Vec<Command>,
     /// Phone voting: its panel and, while voting is on, the server.
     phone: PhoneVoting,
+    /// The portfolio read from the portfolio folder, for its screen and the results' position.
+    portfolio: Option<crate::portfolio::Portfolio>,
 }
 
 impl App {
@@ -158,8 +165,10 @@ impl App {
             quitting: false,
             commands: Vec::new(),
             phone: PhoneVoting::default(),
+            portfolio: None,
         };
         app.read_recovery();
+        app.read_saved_portfolio();
         if let Some(path) = env.open {
             app.commands.push(Command::OpenPath(path));
         }
@@ -213,12 +222,14 @@ impl App {
             status,
             jobs,
             phone,
+            portfolio,
             ..
         } = self;
         let mut ctx = ViewCtx {
             doc: doc.as_ref(),
             settings,
             questionnaires,
+            portfolio: portfolio.as_ref(),
             commands,
         };
         if let (Some(presentation), Some(_)) = (&mut overlays.presenting, ctx.doc) {
@@ -235,6 +246,8 @@ impl App {
             phone.panel_ui(ui, &mut ctx);
             egui::CentralPanel::default().show(ui, |ui| {
                 let view: &mut dyn View = match (*screen, ctx.doc) {
+                    (Screen::History, _) => &mut screens.history,
+                    (Screen::Portfolio, _) => &mut screens.portfolio,
                     (Screen::Start, _) | (_, None) => &mut screens.start,
                     (Screen::Setup, Some(_)) => &mut screens.setup,
                     (Screen::Questionnaire, Some(_)) => &mut screens.questionnaire,

@@ -69,10 +69,25 @@ pub enum Command {
     AskRemoveParticipant(usize),
     /// The removal was not confirmed.
     KeepParticipant,
+    /// A request of the history or the portfolio screen.
+    Progress(Progress),
     /// A job finished.
     Done(JobDone),
     /// Phone voting: the panel's requests, and the phones' changes to apply.
     Phone(PhoneCommand),
+}
+
+/// What the history and portfolio screens ask for.
+#[derive(Debug)]
+pub enum Progress {
+    /// Ask for an assessment to add to the history.
+    AddToHistory,
+    /// Read this assessment into the history.
+    HistoryFile(PathBuf),
+    /// Ask for the portfolio folder.
+    ChoosePortfolioFolder,
+    /// Read the portfolio in this folder, and keep it as the portfolio folder.
+    ReadPortfolio(PathBuf),
 }
 
 /// The answers to "Unsaved changes: save them first?".
@@ -93,6 +108,16 @@ pub enum Message {
 /// What a job came back with. Errors are the message to show: the job has already named the file.
 #[derive(Debug)]
 pub enum JobDone {
+    /// An assessment read for the history.
+    HistoryRead {
+        path: PathBuf,
+        result: Result<Box<Assessment>, String>,
+    },
+    /// A portfolio folder read.
+    PortfolioRead {
+        folder: PathBuf,
+        result: Result<Box<crate::portfolio::Portfolio>, String>,
+    },
     Loaded {
         path: PathBuf,
         result: Result<Box<Assessment>, String>,

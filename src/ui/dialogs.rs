@@ -24,6 +24,10 @@ pub enum DialogKind {
     ExportScores,
     /// Where to write a chart (SVG or PNG).
     ExportChart(Chart),
+    /// An assessment of the same organisation, for the history.
+    HistoryAssessment,
+    /// The folder of a portfolio.
+    PortfolioFolder,
 }
 
 impl DialogKind {
@@ -37,6 +41,8 @@ impl DialogKind {
             DialogKind::ExportReport => "Export the report as",
             DialogKind::ExportScores => "Export the scores as",
             DialogKind::ExportChart(_) => "Export the chart as",
+            DialogKind::HistoryAssessment => "Choose an assessment to add to the history",
+            DialogKind::PortfolioFolder => "Choose the portfolio folder",
         }
     }
 
@@ -55,8 +61,17 @@ impl DialogKind {
     pub fn saves(self) -> bool {
         !matches!(
             self,
-            DialogKind::OpenAssessment | DialogKind::OpenCsv | DialogKind::MergeAssessment
+            DialogKind::OpenAssessment
+                | DialogKind::OpenCsv
+                | DialogKind::MergeAssessment
+                | DialogKind::HistoryAssessment
+                | DialogKind::PortfolioFolder
         )
+    }
+
+    /// Whether the dialog asks for a folder rather than a file.
+    pub fn picks_folder(self) -> bool {
+        self == DialogKind::PortfolioFolder
     }
 
     /// The file name a save dialog suggests.
@@ -175,7 +190,9 @@ fn ask_native(kind: DialogKind) -> Option<PathBuf> {
     let dialog = rfd::FileDialog::new()
         .set_title(kind.title())
         .add_filter(filter_name, kind.extensions());
-    if kind.saves() {
+    if kind.picks_folder() {
+        rfd::FileDialog::new().set_title(kind.title()).pick_folder()
+    } else if kind.saves() {
         dialog.set_file_name(kind.suggested_name()).save_file()
     } else {
         dialog.pick_file()

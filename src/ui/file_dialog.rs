@@ -29,7 +29,9 @@ impl InAppDialog {
             .map(Path::to_path_buf)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        let dialog = if kind.saves() {
+        let dialog = if kind.picks_folder() {
+            FileDialog::select_folder()
+        } else if kind.saves() {
             FileDialog::save_file().default_filename(kind.suggested_name())
         } else {
             FileDialog::open_file()

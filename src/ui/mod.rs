@@ -13,10 +13,12 @@ mod date_field;
 pub mod dialogs;
 mod distribution;
 mod file_dialog;
+mod history;
 mod import_dialog;
 mod jobs;
 mod notes;
 mod phone_voting;
+mod portfolio;
 mod presentation;
 mod questionnaire;
 mod results;
@@ -44,9 +46,15 @@ pub enum Screen {
     Touchpoints,
     Results,
     ActionPlan,
+    /// Earlier assessments of an organisation side by side (File → Compare…).
+    History,
+    /// A folder of organisations' assessments as a benchmark (File → Portfolio…).
+    Portfolio,
 }
 
 impl Screen {
+    /// The screens of an assessment, in the top bar; History and Portfolio open from the File
+    /// menu.
     pub const ALL: [Screen; 6] = [
         Screen::Start,
         Screen::Setup,
@@ -64,6 +72,8 @@ impl Screen {
             Screen::Touchpoints => "Touchpoints",
             Screen::Results => "Results",
             Screen::ActionPlan => "Action plan",
+            Screen::History => "History",
+            Screen::Portfolio => "Portfolio",
         }
     }
 }

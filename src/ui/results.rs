@@ -168,6 +168,7 @@ fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
 impl View for ResultsView {
     fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let Some(doc) = ctx.doc else { return };
+        super::portfolio::position_ui(ui, ctx);
         self.screen_ui(ui, doc, ctx.commands);
     }
 }

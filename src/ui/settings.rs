@@ -13,6 +13,8 @@ const RECENT_FILES: usize = 8;
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
+    /// The folder of assessments an organisation's results are compared with.
+    pub portfolio_folder: Option<PathBuf>,
     /// The width exported charts are drawn at, in pixels.
     pub chart_width: u32,
 }
@@ -22,6 +24,7 @@ impl Default for Settings {
         Self {
             recent: Vec::new(),
             dark: false,
+            portfolio_folder: None,
             chart_width: 1200,
         }
     }

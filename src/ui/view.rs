@@ -4,6 +4,7 @@
 
 use crate::document::Document;
 use crate::model::Questionnaire;
+use crate::portfolio::Portfolio;
 
 use super::command::Command;
 use super::settings::Settings;
@@ -15,6 +16,8 @@ pub struct ViewCtx<'a> {
     pub settings: &'a Settings,
     /// The questionnaires a new assessment can start from.
     pub questionnaires: &'a [Questionnaire],
+    /// The portfolio read from the portfolio folder, once read.
+    pub portfolio: Option<&'a Portfolio>,
     pub commands: &'a mut Vec<Command>,
 }
 

@@ -29,7 +29,7 @@ use crate::support::{questionnaire, questionnaire_ron};
 use crate::trend::{answered, arg, close, convergence, json_of, text};
 
 /// The folder of the module doc.
-fn portfolio_folder() -> tempfile::TempDir {
+pub fn portfolio_folder() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
     let root = folder.path();
     std::fs::create_dir_all(root.join("sub/deeper")).unwrap();

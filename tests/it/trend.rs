@@ -64,7 +64,7 @@ fn action(text: &str, status: ActionStatus) -> ActionItem {
 }
 
 /// The three rounds of Acme Ltd described in the module doc, with maps and plans.
-fn rounds() -> [Assessment; 3] {
+pub fn rounds() -> [Assessment; 3] {
     use ActionStatus::*;
     use Frequency::*;
     let mut first = answered("Acme Ltd", "2023-03-01", [Some(2), Some(3), Some(1)]);
@@ -150,7 +150,7 @@ fn rounds() -> [Assessment; 3] {
 }
 
 /// Saves the assessments as `name.ron` in a new folder; the paths in the order given.
-fn saved(assessments: &[(&str, &Assessment)]) -> (tempfile::TempDir, Vec<PathBuf>) {
+pub fn saved(assessments: &[(&str, &Assessment)]) -> (tempfile::TempDir, Vec<PathBuf>) {
     let folder = tempfile::tempdir().unwrap();
     let paths = assessments
         .iter()

@@ -60,6 +60,7 @@ impl App {
             Command::CloseImport => self.overlays.import = None,
             Command::AskRemoveParticipant(index) => self.ask_remove_participant(index, ctx),
             Command::KeepParticipant => self.overlays.remove_participant = None,
+            Command::Progress(request) => self.progress(request, ctx),
             Command::Done(done) => self.job_done(done, ctx),
             Command::Phone(PhoneCommand::Changes(events)) => self.phone_changes(events, ctx),
             Command::Phone(command) => self.phone.apply(command, self.doc.as_ref(), ctx),

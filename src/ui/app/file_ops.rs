@@ -103,6 +103,9 @@ impl App {
             DialogKind::OpenAssessment => self.open(path),
             DialogKind::SaveAssessment => self.save_to(path, ctx),
             DialogKind::MergeAssessment => self.merge(path),
+            DialogKind::HistoryAssessment | DialogKind::PortfolioFolder => {
+                self.progress_path(kind, path)
+            }
             DialogKind::ExportReport | DialogKind::ExportScores | DialogKind::ExportChart(_) => {
                 self.export_to(kind, path)
             }
@@ -267,6 +270,7 @@ impl App {
                 }
             },
             JobDone::Exported { path, result } => self.exported(path, result),
+            JobDone::HistoryRead { .. } | JobDone::PortfolioRead { .. } => self.progress_done(done),
             JobDone::Merged {
                 path,
                 revision,

@@ -73,6 +73,21 @@ impl View for TopBar {
                     commands.push(Command::MergeFile);
                 }
                 ui.separator();
+                if ui
+                    .button("Compare…")
+                    .on_hover_text("Earlier assessments of an organisation side by side")
+                    .clicked()
+                {
+                    commands.push(Command::Show(Screen::History));
+                }
+                if ui
+                    .button("Portfolio…")
+                    .on_hover_text("A folder of organisations' assessments as a benchmark")
+                    .clicked()
+                {
+                    commands.push(Command::Show(Screen::Portfolio));
+                }
+                ui.separator();
                 export_menu_ui(ui, has_doc, ctx.settings.chart_width, commands);
             });
             ui.menu_button("Edit", |ui| {
