@@ -6,8 +6,10 @@ use crate::ui::columns::columns_ui;
 use egui::{RichText, WidgetText};
 
 use crate::model::{Aggregation, Assessment};
+use crate::report::charts::Chart;
 use crate::scoring::{MOST_DISPUTED, QuestionScore, RulePosition, Scores, most_disputed};
 
+use super::chart_export::chart_heading_ui;
 use super::charts::{perception::perception_ui, spread::spread_ui};
 use super::command::Command;
 use super::results::{workshop_note_ui, workshop_would_add};
@@ -19,7 +21,12 @@ use crate::document::Edit;
 const QUESTION_WIDTH: f32 = 640.0;
 
 /// Perception gap, spread and agreement.
-pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
+pub fn consensus_ui(
+    ui: &mut egui::Ui,
+    assessment: &Assessment,
+    scores: &Scores,
+    commands: &mut Vec<Command>,
+) {
     let o = &scores.overall;
     let top = assessment.questionnaire.max_level();
     let headline = match o.perception_gap {
@@ -40,9 +47,9 @@ pub fn consensus_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores)
     }
     ui.add_space(8.0);
     columns_ui(ui, 2, 24.0, |columns| {
-        columns[0].strong("IT and the business by dimension");
+        chart_heading_ui(&mut columns[0], Chart::Perception, commands);
         perception_ui(&mut columns[0], &scores.dimensions, top);
-        columns[1].strong("Spread of today's answers by dimension");
+        chart_heading_ui(&mut columns[1], Chart::Spread, commands);
         spread_ui(&mut columns[1], &scores.dimensions, top);
     });
     ui.add_space(8.0);

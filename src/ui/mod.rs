@@ -5,6 +5,7 @@ mod action_plan;
 mod answer_keys;
 mod answering;
 mod app;
+mod chart_export;
 pub mod charts;
 mod columns;
 pub mod command;

@@ -11,8 +11,10 @@ mod table;
 use crate::ui::view::{View, ViewCtx};
 
 use crate::model::Assessment;
+use crate::report::charts::Chart;
 use crate::scoring::Scores;
 
+use super::chart_export::chart_heading_ui;
 use super::charts::radar::radar_ui;
 use super::charts::scores::scores_ui;
 use super::charts::slope::{Marks, slope_ui};
@@ -77,10 +79,10 @@ impl ResultsView {
         };
         match self.tab {
             ResultsTab::Overview => {
-                scroll("overview").show(ui, |ui| overview_ui(ui, assessment, scores));
+                scroll("overview").show(ui, |ui| overview_ui(ui, assessment, scores, commands));
             }
             ResultsTab::Consensus => {
-                scroll("consensus").show(ui, |ui| consensus_ui(ui, assessment, scores));
+                scroll("consensus").show(ui, |ui| consensus_ui(ui, assessment, scores, commands));
             }
             ResultsTab::Rules => {
                 scroll("rules").show(ui, |ui| {
@@ -119,7 +121,12 @@ fn basis_ui(ui: &mut egui::Ui, scores: &Scores) {
     ui.add(egui::Label::new(job).wrap());
 }
 
-fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
+fn overview_ui(
+    ui: &mut egui::Ui,
+    assessment: &Assessment,
+    scores: &Scores,
+    commands: &mut Vec<Command>,
+) {
     let q = &assessment.questionnaire;
     let o = &scores.overall;
     ui.heading(if assessment.organisation.is_empty() {
@@ -128,6 +135,7 @@ fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
         format!("Results — {}", assessment.organisation)
     });
     summary::summary_ui(ui, assessment, scores);
+    chart_heading_ui(ui, Chart::Slope, commands);
     slope_ui(
         ui,
         &q.slope,
@@ -147,14 +155,14 @@ fn overview_ui(ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(radar_width);
-                ui.strong("Today and target by dimension");
+                chart_heading_ui(ui, Chart::Radar, commands);
                 radar_ui(ui, &scores.dimensions, radar_width / 1.45);
             });
             ui.add_space(16.0);
             ui.vertical(|ui| table::dimension_table_ui(ui, scores));
         });
     } else {
-        ui.strong("Today and target by dimension");
+        chart_heading_ui(ui, Chart::Radar, commands);
         radar_ui(ui, &scores.dimensions, (width / 1.45).min(400.0));
         table::dimension_table_ui(ui, scores);
     }

@@ -15,10 +15,12 @@ use crate::document::Edit;
 use crate::model::Assessment;
 use crate::scoring::{MapState, Phase, Scores};
 
+use super::chart_export::chart_heading_ui;
 use super::charts::heatmap::MISSING;
 use super::charts::level_map::{level_map_legend_ui, level_map_ui};
 use super::command::Command;
 use super::theme::{self, fmt_score};
+use crate::report::charts::Chart;
 
 /// The sub-tabs of the screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,6 +111,7 @@ impl TouchpointsView {
                 }
             }
             Tab::ByLevel => {
+                chart_heading_ui(ui, Chart::LevelMap, commands);
                 ui.horizontal(|ui| {
                     ui.label("Show");
                     for (phase, name) in [(Phase::Current, "Today"), (Phase::Target, "Target")] {
@@ -122,7 +125,7 @@ impl TouchpointsView {
                 level_map_ui(ui, analysis, &assessment.touchpoints, *level_phase);
             }
             Tab::HeatMap => {
-                if let Some(pair) = gaps::gaps_ui(ui, analysis) {
+                if let Some(pair) = gaps::gaps_ui(ui, analysis, commands) {
                     *selected = Some(pair);
                     *tab = Tab::Matrix;
                 }

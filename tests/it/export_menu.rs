@@ -121,3 +121,58 @@ fn a_report_with_an_ending_it_cannot_write_is_refused_and_nothing_is_written() {
     );
     assert!(!out.exists());
 }
+
+/// Clicks the `nth` "Export chart…" on the screen.
+fn export_chart_beside(harness: &mut Harness<'_, App>, nth: usize) {
+    harness
+        .get_all_by_label("Export chart…")
+        .nth(nth)
+        .expect("an Export chart… button beside the chart")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn each_chart_has_its_own_export_button_that_writes_that_chart() {
+    let folder = tempfile::tempdir().unwrap();
+    let order = [
+        Chart::Slope,
+        Chart::Radar,
+        Chart::Perception,
+        Chart::Spread,
+        Chart::LevelMap,
+        Chart::Heatmap,
+    ];
+    let outs: Vec<PathBuf> = order
+        .iter()
+        .map(|c| folder.path().join(format!("{}.svg", c.name())))
+        .collect();
+    let mut harness = open_sample(folder.path(), outs.clone());
+    let screens: [(&[&str], usize); 4] = [
+        (&["Results", "Overview"], 2),
+        (&["Perception and consensus"], 2),
+        (&["Touchpoints", "By level"], 1),
+        (&["Heat map & gaps"], 1),
+    ];
+    for (clicks, buttons) in screens {
+        for label in clicks {
+            harness.get_by_label(label).click();
+            harness.run();
+        }
+        for nth in 0..buttons {
+            export_chart_beside(&mut harness, nth);
+        }
+    }
+    for (chart, out) in order.iter().zip(&outs) {
+        let svg = std::fs::read_to_string(out).expect("each chart was written");
+        // The title as far as its first character that SVG escapes (the apostrophe).
+        let plain = chart.title().split('\'').next().unwrap_or_default();
+        let title = format!("<title>{plain}");
+        assert!(
+            svg.contains(&title),
+            "{} holds {title}: {}",
+            out.display(),
+            &svg[..300.min(svg.len())]
+        );
+    }
+}

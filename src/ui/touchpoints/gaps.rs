@@ -6,8 +6,11 @@ use crate::ui::columns::columns_ui;
 use egui::RichText;
 
 use crate::model::Side;
+use crate::report::charts::Chart;
 use crate::scoring::TouchpointAnalysis;
+use crate::ui::chart_export::chart_heading_ui;
 use crate::ui::charts::heatmap::{MISSING, heatmap_legend_ui, heatmap_ui};
+use crate::ui::command::Command;
 use crate::ui::theme;
 use crate::ui::theme::readable;
 
@@ -15,8 +18,13 @@ use super::Pair;
 use super::editor::level_title;
 
 /// Draws the tab; returns the pair the user asked to edit (a heat map cell or a missing one).
-pub fn gaps_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<Pair> {
+pub fn gaps_ui(
+    ui: &mut egui::Ui,
+    analysis: &TouchpointAnalysis,
+    commands: &mut Vec<Command>,
+) -> Option<Pair> {
     let mut chosen = None;
+    chart_heading_ui(ui, Chart::Heatmap, commands);
     heatmap_legend_ui(ui);
     if let Some((row, column)) = heatmap_ui(ui, analysis)
         && let Some(cell) = analysis.cells.get(row).and_then(|r| r.get(column))
