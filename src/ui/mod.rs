@@ -10,6 +10,7 @@ pub mod charts;
 mod columns;
 pub mod command;
 mod consensus;
+mod countdown;
 mod date_field;
 pub mod dialogs;
 mod distribution;

@@ -1,30 +1,43 @@
 //! Presentation mode for the projector: full screen, large type, one question with what each
-//! level looks like, and the room's answers as a distribution once the facilitator reveals them.
+//! level looks like in columns with gutters, and, once the facilitator reveals them, the room's
+//! answers level by level, IT and the business side by side with their counts and in words
+//! ("the room agrees", "the room is split") — no statistics a room cannot read. An optional
+//! timer counts down each question.
 //!
 //! Keys: → / Space / Page Down next question, ← / Page Up previous, R or Enter reveals (and
-//! hides) the answers, Escape ends the presentation.
+//! hides) the answers, T changes the timer's length, S stops and starts it, Escape ends the
+//! presentation.
 
-use super::charts::still_plot;
 use crate::ui::columns::columns_ui;
 use crate::ui::view::{View, ViewCtx};
 use egui::{Key, RichText};
-use egui_plot::{Bar, BarChart, Legend};
 
 use crate::model::Assessment;
 use crate::scoring::Scores;
 
 use super::answering::{answering_rule_ui, audience_note, mirror_ui};
 use super::command::Command;
+use super::countdown::Countdown;
+use super::distribution::distribution_columns_ui;
 use super::theme;
 
-/// Which question is on the projector, and whether the room's answers are showing.
+/// Which question is on the projector, whether the room's answers are showing, and the timer.
 #[derive(Default)]
 pub struct PresentationView {
     pub question: usize,
     pub revealed: bool,
+    timer: Countdown,
 }
 
 impl PresentationView {
+    /// The presentation from question `question`, answers hidden, no timer.
+    pub fn at(question: usize) -> Self {
+        Self {
+            question,
+            ..Self::default()
+        }
+    }
+
     fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -39,38 +52,74 @@ impl PresentationView {
         self.question = self.question.min(q.questions.len() - 1);
         self.keyboard(ui, q.questions.len(), commands);
         let question = &q.questions[self.question];
-        let score = &scores.questions[self.question];
         let dimension = q
             .dimension(&question.dimension)
             .map_or("", |d| d.name.as_str());
 
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{}  ·  question {} of {}",
-                    dimension,
-                    self.question + 1,
-                    q.questions.len()
-                ))
-                .size(24.0)
-                .weak(),
-            );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("End presentation (Esc)").clicked() {
-                    commands.push(Command::Present(None));
-                }
-                super::phone_voting::button_ui(ui, assessment, commands);
-                let reveal = if self.revealed {
-                    "Hide answers (R)"
+        ui.label(
+            RichText::new(format!(
+                "{}  ·  question {} of {}",
+                dimension,
+                self.question + 1,
+                q.questions.len()
+            ))
+            .size(24.0)
+            .weak(),
+        );
+        self.controls_ui(ui, assessment, commands);
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical()
+            .id_salt("presentation")
+            .auto_shrink(false)
+            .show(ui, |ui| self.question_ui(ui, assessment, scores));
+    }
+
+    /// Reveal, timer, phone voting and end, with the countdown when the timer runs.
+    fn controls_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            let reveal = if self.revealed {
+                "Hide answers (R)"
+            } else {
+                "Reveal answers (R)"
+            };
+            if ui.button(reveal).clicked() {
+                self.revealed = !self.revealed;
+            }
+            if ui
+                .button(self.timer.length_label())
+                .on_hover_text("Time each question: off, 1, 2, 3 or 5 minutes")
+                .clicked()
+            {
+                self.timer.next_length();
+            }
+            if self.timer.is_on() {
+                let label = if self.timer.is_stopped() {
+                    "Start timer (S)"
                 } else {
-                    "Reveal answers (R)"
+                    "Stop timer (S)"
                 };
-                if ui.button(reveal).clicked() {
-                    self.revealed = !self.revealed;
+                if ui.button(label).clicked() {
+                    let now = ui.input(|i| i.time);
+                    self.timer.start_stop(now);
                 }
-            });
+            }
+            super::phone_voting::button_ui(ui, assessment, commands);
+            if ui.button("End presentation (Esc)").clicked() {
+                commands.push(Command::Present(None));
+            }
+            self.timer.ui(ui);
         });
-        ui.add_space(12.0);
+    }
+
+    fn question_ui(&self, ui: &mut egui::Ui, assessment: &Assessment, scores: &Scores) {
+        let q = &assessment.questionnaire;
+        let question = &q.questions[self.question];
+        let score = &scores.questions[self.question];
         ui.label(RichText::new(&question.text).size(40.0).strong());
         if let Some(note) = audience_note(question) {
             ui.label(RichText::new(note).size(24.0).weak());
@@ -79,6 +128,26 @@ impl PresentationView {
         ui.add_space(8.0);
         answering_rule_ui(ui, 24.0);
         ui.add_space(12.0);
+        // Participants of the other side are not asked, so they are not waited for.
+        let participants = assessment
+            .participants
+            .iter()
+            .filter(|p| p.is_asked(question))
+            .count();
+        let answered = score.spread.count + score.dont_know + score.not_applicable;
+        if self.revealed {
+            // The room answered with the levels in mind: their names now head the answers.
+            ui.label(
+                RichText::new(format!(
+                    "{answered} of {participants} answered  ·  today {}  ·  target {}",
+                    theme::fmt_score(score.current),
+                    theme::fmt_score(score.target),
+                ))
+                .size(24.0),
+            );
+            distribution_columns_ui(ui, q, score, 1.6);
+            return;
+        }
         columns_ui(ui, question.levels.len().max(1), 28.0, |columns| {
             for (n, (column, description)) in columns.iter_mut().zip(&question.levels).enumerate() {
                 let value = (n + 1) as u8;
@@ -94,92 +163,49 @@ impl PresentationView {
             }
         });
         ui.add_space(20.0);
-        // Those of the other side are not asked, so they are not waited for.
-        let participants = assessment
-            .participants
-            .iter()
-            .filter(|p| p.is_asked(question))
-            .count();
-        let answered = score.spread.count + score.dont_know + score.not_applicable;
-        if self.revealed {
-            ui.label(
-                RichText::new(format!(
-                    "{answered} of {participants} answered  ·  today {}  ·  target {}  ·  agreement (rwg) {}",
-                    theme::fmt_score(score.current),
-                    theme::fmt_score(score.target),
-                    theme::fmt_score(score.spread.rwg)
-                ))
-                .size(24.0),
-            );
-            let labels: Vec<String> = q
-                .scale
-                .levels
-                .iter()
-                .map(|l| format!("{} · {}", l.value, l.label))
-                .collect();
-            distribution_ui(ui, &labels, &score.distribution, &score.target_distribution);
-        } else {
-            ui.label(
-                RichText::new(format!("{answered} of {participants} have answered. Press R to reveal the room's answers."))
-                    .size(24.0)
-                    .weak(),
-            );
-        }
+        ui.label(
+            RichText::new(format!(
+                "{answered} of {participants} have answered. Press R to reveal the room's answers."
+            ))
+            .size(24.0)
+            .weak(),
+        );
+    }
+
+    fn show_question(&mut self, question: usize) {
+        self.question = question;
+        self.revealed = false;
+        self.timer.restart();
     }
 
     fn keyboard(&mut self, ui: &egui::Ui, questions: usize, commands: &mut Vec<Command>) {
-        ui.input(|input| {
-            if input.key_pressed(Key::Escape) {
-                commands.push(Command::Present(None));
-            }
-            if input.key_pressed(Key::R) || input.key_pressed(Key::Enter) {
-                self.revealed = !self.revealed;
-            }
-            let next = [Key::ArrowRight, Key::Space, Key::PageDown]
-                .iter()
-                .any(|k| input.key_pressed(*k));
-            let previous = [Key::ArrowLeft, Key::PageUp]
-                .iter()
-                .any(|k| input.key_pressed(*k));
-            if next && self.question + 1 < questions {
-                self.question += 1;
-                self.revealed = false;
-            }
-            if previous && self.question > 0 {
-                self.question -= 1;
-                self.revealed = false;
-            }
-        });
+        // Ctrl+S saves and Ctrl+R is not a reveal: only plain keys steer the projector.
+        let pressed = |keys: &[Key]| {
+            ui.input(|input| {
+                !(input.modifiers.command || input.modifiers.alt)
+                    && keys.iter().any(|k| input.key_pressed(*k))
+            })
+        };
+        if pressed(&[Key::Escape]) {
+            commands.push(Command::Present(None));
+        }
+        if pressed(&[Key::R, Key::Enter]) {
+            self.revealed = !self.revealed;
+        }
+        if pressed(&[Key::T]) {
+            self.timer.next_length();
+        }
+        if pressed(&[Key::S]) {
+            let now = ui.input(|i| i.time);
+            self.timer.start_stop(now);
+        }
+        if pressed(&[Key::ArrowRight, Key::Space, Key::PageDown]) && self.question + 1 < questions {
+            self.show_question(self.question + 1);
+        }
+        if pressed(&[Key::ArrowLeft, Key::PageUp]) && self.question > 0 {
+            self.show_question(self.question - 1);
+        }
     }
-}
-
-/// Grouped bars: how many chose each level, today and as target.
-fn distribution_ui(ui: &mut egui::Ui, labels: &[String], today: &[usize], target: &[usize]) {
-    let labels = labels.to_vec();
-    let bars = |counts: &[usize], offset: f64| -> Vec<Bar> {
-        counts
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| Bar::new(i as f64 + 1.0 + offset, n as f64).width(0.35))
-            .collect()
-    };
-    still_plot("room-distribution")
-        .height(ui.available_height().max(200.0))
-        .legend(Legend::default().text_style(egui::TextStyle::Heading))
-        .show_y(false)
-        .x_grid_spacer(super::charts::category_marks(labels.len()))
-        .x_axis_formatter(move |mark, _| {
-            let index = mark.value.round() as usize;
-            labels
-                .get(index.wrapping_sub(1))
-                .cloned()
-                .unwrap_or_default()
-        })
-        .include_y(0.0)
-        .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("Today", bars(today, -0.18)).color(theme::CURRENT));
-            plot.bar_chart(BarChart::new("Target", bars(target, 0.18)).color(theme::TARGET));
-        });
 }
 
 impl View for PresentationView {

@@ -60,6 +60,12 @@ pub fn answer(
     })
 }
 
+/// The id of the open questionnaire's question number `index` (from 0).
+pub fn question_id(harness: &Harness<'_, App>, index: usize) -> String {
+    let doc = harness.state().document().expect("a document is open");
+    doc.assessment.questionnaire.questions[index].id.clone()
+}
+
 /// The key that types `level`.
 pub fn digit(level: usize) -> egui::Key {
     use egui::Key;

@@ -1,14 +1,15 @@
-//! No text clipped or overprinted: every results tab, light and dark, at 1280×800 and at
-//! 1024×700, with the room of `room.rs`.
+//! No text clipped or overprinted: every results tab, light and dark, and the presentation, at
+//! 1280×800 and at 1024×700, with the room of `room.rs`.
 //! Each piece of text and each chart row is an accessible node; none may reach past the
 //! window's sides, and no two may overlap.
 
 use convergence::ui::{App, Screen};
-use egui::Rect;
 use egui::accesskit::Role;
+use egui::{Key, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 
+use crate::presentation::present_first_question;
 use crate::room::room_app;
 
 const SIZES: [egui::Vec2; 2] = [egui::vec2(1280.0, 800.0), egui::vec2(1024.0, 700.0)];
@@ -86,5 +87,18 @@ fn results_tabs_fit_the_window() {
                 assert_tidy(&harness, size.x, &format!("{tab} at {size:?}, dark {dark}"));
             }
         }
+    }
+}
+
+#[test]
+fn the_presentation_fits_the_window() {
+    for size in SIZES {
+        let folder = tempfile::tempdir().unwrap();
+        let mut harness = room_app(&folder, size, false, Screen::Questionnaire);
+        present_first_question(&mut harness);
+        assert_tidy(&harness, size.x, &format!("presentation at {size:?}"));
+        harness.key_press(Key::R);
+        harness.run();
+        assert_tidy(&harness, size.x, &format!("revealed at {size:?}"));
     }
 }

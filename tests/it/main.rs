@@ -24,6 +24,7 @@ mod milestones;
 mod never_panic;
 mod phone_voting_ui;
 mod portfolio;
+mod presentation;
 mod progress_views;
 mod report;
 mod report_cli;

@@ -1,12 +1,14 @@
 //! What the screens look like, rendered with wgpu on the machine's software renderer and
 //! compared with the images in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test` records
-//! them; each was looked at before it was recorded): every results tab, light and dark, at
-//! 1280×800, with the room of `room.rs`.
+//! them; each was looked at before it was recorded): every results tab and the presentation, light
+//! and dark, at 1280×800, with the room of `room.rs`.
 
 use convergence::ui::{App, Screen};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::presentation::present_first_question;
 use crate::room::room_snapshot_app;
 
 fn theme_name(dark: bool) -> &'static str {
@@ -31,6 +33,29 @@ fn results_tabs(dark: bool) {
         open(&mut harness, tab);
         harness.snapshot(format!("results_{name}_{}", theme_name(dark)));
     }
+}
+
+fn presentation(dark: bool) {
+    let name = format!("presentation_{}", theme_name(dark));
+    let mut harness = room_snapshot_app(&name, dark, Screen::Questionnaire);
+    present_first_question(&mut harness);
+    // The pointer rests on the projector's corner, off the question.
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot(&name);
+    harness.key_press(Key::R);
+    harness.run();
+    harness.snapshot(format!("presentation_revealed_{}", theme_name(dark)));
+}
+
+#[test]
+fn presentation_light() {
+    presentation(false);
+}
+
+#[test]
+fn presentation_dark() {
+    presentation(true);
 }
 
 #[test]

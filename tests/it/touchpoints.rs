@@ -27,7 +27,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::{app, app_sized, choose, click};
+use crate::harness::{app, app_sized, choose, click, question_id};
 use crate::support::{EPS, assert_close, touchpoint};
 
 const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
@@ -537,15 +537,7 @@ fn the_map_counts_in_the_position_only_once_the_facilitator_marks_it_complete() 
     let data = tempfile::tempdir().expect("a temporary folder");
     let mut harness = app(data.path(), vec![]);
     open_touchpoints(&mut harness, SELF_CHECK);
-    let first = harness
-        .state()
-        .document()
-        .unwrap()
-        .assessment
-        .questionnaire
-        .questions[0]
-        .id
-        .clone();
+    let first = question_id(&harness, 0);
     harness.state_mut().push(Command::Edit(Edit::Answer {
         participant: 0,
         question: first,

@@ -122,10 +122,7 @@ impl App {
     fn present(&mut self, question: Option<usize>, ctx: &egui::Context) {
         match question {
             Some(question) if self.doc.is_some() => {
-                self.overlays.presenting = Some(PresentationView {
-                    question,
-                    revealed: false,
-                });
+                self.overlays.presenting = Some(PresentationView::at(question));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
             Some(_) => {}

@@ -3,7 +3,7 @@
 //! give, dashed and marked provisional.
 
 use super::still_plot;
-use egui_plot::{GridMark, Line, LineStyle, PlotPoint, PlotPoints, Polygon, Text};
+use egui_plot::{Line, LineStyle, PlotPoint, PlotPoints, Polygon, Text};
 
 use crate::model::Slope;
 use crate::ui::theme;
@@ -56,14 +56,7 @@ pub fn slope_ui(ui: &mut egui::Ui, slope: &Slope, marks: Marks) {
         .default_x_bounds(0.85, top + 0.15)
         .default_y_bounds(0.0, 1.0)
         .set_margin_fraction(egui::vec2(0.0, 0.0))
-        .x_grid_spacer(move |_| {
-            (1..=top as u8)
-                .map(|level| GridMark {
-                    value: f64::from(level),
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .x_grid_spacer(super::category_marks(top as usize))
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .show(ui, |plot| {
             for (i, zone) in slope.zones.iter().enumerate() {
