@@ -5,7 +5,6 @@
 //! very edits a typed answer makes, applied where the app applies every command.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
 
 use egui::accesskit::Role;
 use egui::{RichText, TextureOptions};
@@ -59,9 +58,6 @@ struct Session {
     applied: u64,
     /// What the room was last given: the document's revision and `applied` then.
     synced: Option<(Revision, u64)>,
-    /// The document voted on: when another one is opened, voting stops.
-    path: Option<PathBuf>,
-    questionnaire: String,
 }
 
 impl PhoneVoting {
@@ -92,26 +88,23 @@ impl PhoneVoting {
         }
     }
 
-    /// Gives the room the document as it is now, after the frame's commands; stops voting when
-    /// the document it was started on has been closed or replaced.
+    /// Gives the room the document as it is now, after the frame's commands.
     pub fn sync(&mut self, doc: Option<&Document>) {
-        let Some(session) = &mut self.session else {
+        let (Some(session), Some(doc)) = (&mut self.session, doc) else {
             return;
         };
-        let same = doc.is_some_and(|doc| {
-            doc.assessment.questionnaire.id == session.questionnaire
-                && (session.path.is_none() || doc.path == session.path)
-        });
-        let Some(doc) = doc.filter(|_| same) else {
-            self.stop();
-            self.error = Some("Phone voting stopped: its assessment was closed.".into());
-            return;
-        };
-        session.path.clone_from(&doc.path);
         let now = (doc.revision(), session.applied);
         if session.synced != Some(now) {
             session.server.sync(&doc.assessment, session.applied);
             session.synced = Some(now);
+        }
+    }
+
+    /// Another assessment takes the place of the one voted on: voting stops.
+    pub fn document_replaced(&mut self) {
+        if self.is_on() {
+            self.stop();
+            self.error = Some("Phone voting stopped: another assessment was opened.".into());
         }
     }
 
@@ -164,8 +157,6 @@ impl PhoneVoting {
                     qr,
                     applied: 0,
                     synced: None,
-                    path: doc.path.clone(),
-                    questionnaire: doc.assessment.questionnaire.id.clone(),
                 });
                 self.error = None;
             }

@@ -179,3 +179,56 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
     drop(harness);
     assert_not_serving(&url);
 }
+
+#[test]
+fn opening_another_assessment_stops_phone_voting_on_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("first.ron"), dir.path().join("second.ron"));
+    let mut assessment = support::assessment();
+    support::add_participant(&mut assessment, Side::It, &[]);
+    support::add_participant(&mut assessment, Side::Business, &[]);
+    // The same questionnaire and the same participant ids: only the file tells them apart.
+    convergence::files::save_assessment(&assessment, &first).unwrap();
+    convergence::files::save_assessment(&assessment, &second).unwrap();
+    let mut harness = harness::app(dir.path(), vec![]);
+    harness.state_mut().push(Command::OpenPath(first));
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Show(Screen::Questionnaire));
+    harness.run();
+    click(&mut harness, "Phone voting");
+    choose(&mut harness, "Network", "lo · 127.0.0.1");
+    click(&mut harness, "Start phone voting");
+    let url = harness.state().phone_join_url().expect("voting is on");
+
+    harness.state_mut().push(Command::OpenPath(second.clone()));
+    harness.run();
+    let doc = harness.state().document().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(second.as_path()));
+    assert!(harness.state().phone_join_url().is_none());
+    assert_not_serving(&url);
+    harness
+        .state_mut()
+        .push(Command::Show(Screen::Questionnaire));
+    harness.run();
+    harness.get_by_label("Phone voting stopped: another assessment was opened.");
+
+    // Two new workshops, neither saved: nothing but the app tells them apart.
+    let new_workshop = || Command::New {
+        questionnaire: Box::new(support::questionnaire()),
+        alone: false,
+    };
+    harness.state_mut().push(new_workshop());
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Show(Screen::Questionnaire));
+    harness.run();
+    click(&mut harness, "Start phone voting");
+    let url = harness.state().phone_join_url().expect("voting is on");
+    harness.state_mut().push(new_workshop());
+    harness.run();
+    assert!(harness.state().phone_join_url().is_none());
+    assert_not_serving(&url);
+}

@@ -7,7 +7,6 @@ use crate::ui::command::{Command, Message, UnsavedChoice};
 use crate::ui::dialogs::DialogKind;
 use crate::ui::phone_voting::PhoneCommand;
 use crate::ui::presentation::PresentationView;
-use crate::ui::questionnaire::QuestionnaireView;
 use crate::ui::{Screen, theme};
 
 impl App {
@@ -135,8 +134,7 @@ impl App {
 
     fn recover(&mut self) {
         if let Some(recovery) = self.overlays.recovery.take() {
-            self.doc = Some(Document::recovered(recovery.assessment, recovery.origin));
-            self.screens.questionnaire = QuestionnaireView::default();
+            self.put_document(Document::recovered(recovery.assessment, recovery.origin));
             self.screen = Screen::Questionnaire;
         }
     }

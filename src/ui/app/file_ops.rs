@@ -50,10 +50,17 @@ impl App {
 
     /// Puts a new, unsaved assessment in front of the user, on Setup.
     fn start_new(&mut self, doc: Document) {
-        self.doc = Some(doc);
-        self.screens.questionnaire = QuestionnaireView::default();
+        self.put_document(doc);
         self.screen = Screen::Setup;
         self.forget_autosave();
+    }
+
+    /// Puts `doc` in place of the open assessment, from its first question; phone voting on the
+    /// one it replaces stops (its phones' votes must not land in another assessment).
+    pub(super) fn put_document(&mut self, doc: Document) {
+        self.phone.document_replaced();
+        self.doc = Some(doc);
+        self.screens.questionnaire = QuestionnaireView::default();
     }
 
     /// Asks the desktop for a file; the answer comes back as `DialogClosed`.
@@ -282,8 +289,7 @@ impl App {
     fn opened(&mut self, assessment: Assessment, path: PathBuf) {
         self.status = format!("Opened {}", path.display());
         self.settings.remember(&path);
-        self.doc = Some(Document::new(assessment, Some(path)));
-        self.screens.questionnaire = QuestionnaireView::default();
+        self.put_document(Document::new(assessment, Some(path)));
         self.screen = Screen::Results;
         self.forget_autosave();
     }
