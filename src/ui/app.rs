@@ -233,6 +233,7 @@ impl App {
             commands,
         };
         if let (Some(presentation), Some(_)) = (&mut overlays.presenting, ctx.doc) {
+            phone.follow(Some(presentation.question));
             phone.panel_ui(ui, &mut ctx);
             let frame = egui::Frame::central_panel(ui.style()).inner_margin(32.0);
             egui::CentralPanel::default()
@@ -243,6 +244,8 @@ impl App {
                 top_bar::TopBar { screen: *screen }.ui(ui, &mut ctx)
             });
             egui::Panel::bottom("status-bar").show(ui, |ui| status_ui(ui, status, jobs.busy()));
+            let room = ctx.doc.filter(|_| *screen == Screen::Questionnaire);
+            phone.follow(room.and_then(|doc| screens.questionnaire.room_question(&doc.assessment)));
             phone.panel_ui(ui, &mut ctx);
             egui::CentralPanel::default().show(ui, |ui| {
                 let view: &mut dyn View = match (*screen, ctx.doc) {

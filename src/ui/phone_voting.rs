@@ -46,6 +46,9 @@ pub struct PhoneVoting {
     chosen: usize,
     /// The question "Open" opens, by index.
     pick: usize,
+    /// The question on the screen behind the panel when last looked: "Open" offers it when it
+    /// changes, so the phones get the question the room is looking at.
+    followed: Option<usize>,
     session: Option<Session>,
     error: Option<String>,
 }
@@ -69,6 +72,17 @@ impl PhoneVoting {
     /// The address phones open, while voting is on.
     pub fn join_url(&self) -> Option<String> {
         self.session.as_ref().map(|s| s.server.join_url())
+    }
+
+    /// Offers the question on screen (in fast entry or on the projector) for "Open" when the
+    /// facilitator moves to another one; a question picked in the panel stays until then.
+    pub fn follow(&mut self, on_screen: Option<usize>) {
+        if on_screen != self.followed {
+            self.followed = on_screen;
+            if let Some(question) = on_screen {
+                self.pick = question;
+            }
+        }
     }
 
     /// Hands the phones' changes to the app as a command.
@@ -360,42 +374,36 @@ fn tally_ui(ui: &mut egui::Ui, state: &HostState) {
     }
 }
 
-/// Counts per level, today and target, IT and business.
+/// Counts per level, today and then target, IT beside the business: narrow enough for the panel.
 fn distribution_ui(ui: &mut egui::Ui, d: &Distribution) {
-    egui::Grid::new("phone-distribution")
-        .striped(true)
-        .show(ui, |ui| {
-            for heading in ["", "Today IT", "Today bus.", "Target IT", "Target bus."] {
-                ui.strong(heading);
-            }
-            ui.end_row();
-            let parts = [
-                &d.current.it,
-                &d.current.business,
-                &d.target.it,
-                &d.target.business,
-            ];
-            for (i, level) in d.levels.iter().enumerate() {
-                ui.label(level);
-                for part in parts {
-                    ui.label(part.levels.get(i).copied().unwrap_or(0).to_string());
+    for (phase, by_side) in [("Today", &d.current), ("Target", &d.target)] {
+        ui.add_space(6.0);
+        egui::Grid::new(("phone-distribution", phase))
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for heading in [phase, "IT", "Business"] {
+                    ui.strong(heading);
                 }
                 ui.end_row();
-            }
-            for (name, pick) in [
-                (
-                    "Don't know",
-                    (|c: &crate::live::Counts| c.dont_know) as fn(&_) -> usize,
-                ),
-                ("Not applicable", |c| c.not_applicable),
-            ] {
-                ui.label(name);
-                for part in parts {
-                    ui.label(pick(part).to_string());
+                let sides = [&by_side.it, &by_side.business];
+                let levels = d.levels.iter().enumerate().map(|(i, level)| {
+                    let count = sides.map(|c| c.levels.get(i).copied().unwrap_or(0));
+                    (level.as_str(), count)
+                });
+                let others = [
+                    ("Don't know", sides.map(|c| c.dont_know)),
+                    ("Not applicable", sides.map(|c| c.not_applicable)),
+                ];
+                for (name, counts) in levels.chain(others) {
+                    ui.label(name);
+                    for count in counts {
+                        ui.label(count.to_string());
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
+            });
+    }
 }
 
 /// The network interfaces to serve on: the local network's first, loopback (this laptop only)

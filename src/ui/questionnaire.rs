@@ -48,6 +48,12 @@ pub struct QuestionnaireView {
 const KEYS: &str = "Keys: 1–5 level · D don't know · N not applicable · Delete clears · ↑/↓ question · ←/→ today/target · Page Up/Down dimension";
 
 impl QuestionnaireView {
+    /// The question the whole room is answering, in fast entry (index into the questionnaire).
+    pub fn room_question(&self, assessment: &Assessment) -> Option<usize> {
+        let room = assessment.participants.len() > 1 && self.room_mode.unwrap_or(true);
+        room.then_some(self.room.question)
+    }
+
     fn screen_ui(
         &mut self,
         ui: &mut egui::Ui,

@@ -160,7 +160,9 @@ impl RoomEntry {
         });
         let score = &scores.questions[self.question];
         columns_ui(ui, 2, 24.0, |columns| {
-            egui::ScrollArea::vertical()
+            // Both ways: a narrow column (the phone-voting panel beside it) scrolls the grid
+            // instead of drawing it over the summary.
+            egui::ScrollArea::both()
                 .id_salt("room-grid")
                 .auto_shrink([false, false])
                 .show(&mut columns[0], |ui| {

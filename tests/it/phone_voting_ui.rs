@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use convergence::model::{Answer, Side};
 use convergence::ui::{App, Screen, command::Command};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{Queryable, by};
 use serde_json::{Value, json};
 
 use crate::harness::{self, choose, click};
@@ -108,6 +108,15 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
     harness.get_by_label("1 of 3 voted");
     assert!(harness.state().document().unwrap().is_dirty());
 
+    // Revealed: the counts by side, today and target, all inside the window.
+    click(&mut harness, "Reveal");
+    let off_window: Vec<String> = harness
+        .query_all(by().predicate(|node| node.bounding_box().is_some_and(|b| b.x1 > 1280.0)))
+        .map(|node| format!("{node:?}"))
+        .collect();
+    assert!(off_window.is_empty(), "off the window: {off_window:?}");
+    assert_eq!(harness.get_all_by_label("Not applicable").count(), 2);
+
     // The same undo as a typed answer: target, then today.
     harness.state_mut().push(Command::Undo);
     harness.run();
@@ -116,6 +125,11 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
     harness.run();
     assert_eq!(harness::current(&harness, 2, "c1"), Answer::Blank);
     harness.get_by_label("0 of 3 voted");
+
+    // The room moves on in fast entry: "Open" offers the question it moved to.
+    click(&mut harness, "Next question →");
+    click(&mut harness, "Open");
+    harness.get_by_label("Question 2 · open");
 
     click(&mut harness, "Stop phone voting");
     assert!(harness.state().phone_join_url().is_none());
@@ -135,7 +149,7 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
     let mut harness = harness::app(data.path(), vec![]);
     harness.state_mut().push(Command::OpenPath(file));
     harness.run();
-    harness.state_mut().push(Command::Present(Some(0)));
+    harness.state_mut().push(Command::Present(Some(2)));
     harness.run();
 
     click(&mut harness, "Phone voting");
@@ -144,6 +158,7 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
     harness.get_by_label("QR code to join the vote");
     let url = harness.state().phone_join_url().expect("voting is on");
     let (base, token) = url.split_once("/?t=").unwrap();
+    // "Open" offers the question on the projector, the third.
     click(&mut harness, "Open");
 
     // The business participant picks themself from the list and votes.
@@ -154,12 +169,12 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
     assert_eq!(status, 200, "{joined}");
     let (status, body) = post(
         &format!("{base}/api/vote"),
-        json!({"t": token, "device": joined["device"], "question": "c1", "current": 2, "target": "dont_know"}),
+        json!({"t": token, "device": joined["device"], "question": "v1", "current": 2, "target": "dont_know"}),
     );
     assert_eq!(status, 200, "{body}");
     run_until(&mut harness, |app| {
         app.document()
-            .is_some_and(|doc| doc.assessment.participants[1].responses.contains_key("c1"))
+            .is_some_and(|doc| doc.assessment.participants[1].responses.contains_key("v1"))
     });
     harness.get_by_label("1 of 2 voted");
 
@@ -170,7 +185,7 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
     let recovery = convergence::files::read_autosave(data.path())
         .expect("an autosave")
         .unwrap();
-    let response = &recovery.assessment.participants[1].responses["c1"];
+    let response = &recovery.assessment.participants[1].responses["v1"];
     assert_eq!(
         (response.current, response.target),
         (lv(2), Answer::DontKnow)
