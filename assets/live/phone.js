@@ -55,10 +55,10 @@
       $('add-heading').textContent = 'Choose your side: you will get a code';
     }
     for (const person of roster.participants) {
-      const button = el('button', person.name + ' (' + person.side + ')');
+      const taken = person.taken ? ' · joined from another phone' : '';
+      const button = el('button', person.name + ' (' + person.side + ')' + taken);
       button.type = 'button';
       button.disabled = person.taken;
-      if (person.taken) button.title = 'Already joined from another phone';
       button.addEventListener('click', () => join({ participant: person.participant }));
       people.append(button);
     }

@@ -165,8 +165,14 @@ fn a_phone_joins_votes_and_sees_its_vote_counted_in_chromium() {
         .unwrap();
     runtime.block_on(async {
         let browser = driver.browser().await;
+        // Another phone speaks for the participant in the list: not to be picked again.
+        let (status, _) = live.post("/api/join", &json!({"t": live.token, "participant": "p1"}));
+        assert_eq!(status, 200);
         browser.goto(&live.join_url).await.unwrap();
-        text_when(&browser, "#people", |t| t.contains("Participant p1")).await;
+        let people = text_when(&browser, "#people", |t| t.contains("Participant p1")).await;
+        assert_eq!(people, "Participant p1 (IT) · joined from another phone");
+        let taken = browser.find(Locator::Css("#people button")).await.unwrap();
+        assert!(!taken.is_enabled().await.unwrap());
         assert_fits_phone(&browser, 0).await;
         browser
             .find(Locator::Css("#name"))
