@@ -6,6 +6,7 @@ mod date;
 mod participant_file;
 mod questionnaire;
 mod touchpoint;
+mod touchpoint_preset;
 
 pub use assessment::{
     ActionItem, ActionStatus, Aggregation, Answer, Assessment, FORMAT_VERSION, GENERATED_PREFIXES,
@@ -18,3 +19,4 @@ pub use questionnaire::{
     ScaleLevel, Slope, Zone,
 };
 pub use touchpoint::{Engagement, Frequency, Level, Touchpoint, TouchpointCatalogue};
+pub use touchpoint_preset::{Preset, channel_preset, pair_level, preset_touchpoint};

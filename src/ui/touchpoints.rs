@@ -3,6 +3,7 @@
 //! follow every change; three sub-tabs show the map as an editable matrix, by level, and as a
 //! heat map with the gaps listed.
 
+mod add;
 mod editor;
 mod gaps;
 mod matrix;
@@ -54,6 +55,8 @@ pub struct TouchpointsView {
     selected: Option<Pair>,
     /// Which engagement the level map draws.
     level_phase: Phase,
+    /// What the room is adding to the selected pair.
+    adding: add::Adding,
 }
 
 impl TouchpointsView {
@@ -68,6 +71,7 @@ impl TouchpointsView {
             tab,
             selected,
             level_phase,
+            adding,
         } = self;
         let analysis = &scores.touchpoints;
         header_ui(ui, scores, commands);
@@ -94,14 +98,24 @@ impl TouchpointsView {
             ui.label("This questionnaire has no touchpoint catalogue: it names no business or IT roles to map.");
             return;
         }
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| match *tab {
+        // Each tab keeps its own scroll position: the matrix scrolled down to a pair's editor
+        // does not hide the top of the map by level.
+        let scroll = egui::ScrollArea::vertical()
+            .id_salt(tab.name())
+            .auto_shrink(false);
+        scroll.show(ui, |ui| match *tab {
             Tab::Matrix => {
                 if let Some(pair) = matrix::matrix_ui(ui, analysis, selected.as_ref()) {
                     *selected = Some(pair);
+                    adding.pair_selected();
                 }
                 ui.add_space(10.0);
                 match selected.as_ref() {
-                    Some(pair) => editor::pair_editor_ui(ui, assessment, analysis, pair, commands),
+                    Some(pair) => {
+                        editor::pair_editor_ui(ui, assessment, analysis, pair, commands);
+                        ui.add_space(6.0);
+                        adding.ui(ui, assessment, pair, commands);
+                    }
                     None => {
                         ui.label(
                             RichText::new("Click a cell to see, add and change the touchpoints of that pair of roles.")
@@ -127,6 +141,7 @@ impl TouchpointsView {
             Tab::HeatMap => {
                 if let Some(pair) = gaps::gaps_ui(ui, analysis, commands) {
                     *selected = Some(pair);
+                    adding.pair_selected();
                     *tab = Tab::Matrix;
                 }
             }

@@ -36,6 +36,7 @@ mod scoring;
 mod snapshots;
 mod strict_files;
 mod support;
+mod touchpoint_entry;
 mod touchpoints;
 mod trend;
 mod ui;

@@ -1,7 +1,7 @@
 //! What the screens look like, rendered with wgpu on the machine's software renderer and
 //! compared with the images in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test` records
-//! them; each was looked at before it was recorded): every results tab and the presentation, light
-//! and dark, at 1280×800, with the room of `room.rs`.
+//! them; each was looked at before it was recorded): every results tab, the presentation and the
+//! touchpoint map's tabs, light and dark, at 1280×800, with the room of `room.rs`.
 
 use convergence::ui::{App, Screen};
 use egui::Key;
@@ -46,6 +46,34 @@ fn presentation(dark: bool) {
     harness.key_press(Key::R);
     harness.run();
     harness.snapshot(format!("presentation_revealed_{}", theme_name(dark)));
+}
+
+fn touchpoint_tabs(dark: bool) {
+    let name = format!("touchpoints_{}", theme_name(dark));
+    let mut harness = room_snapshot_app(&name, dark, Screen::Touchpoints);
+    open(&mut harness, "Business unit head × CIO / IT director");
+    harness
+        .get_by_label("Add Steering committee")
+        .scroll_to_me();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot(format!("touchpoints_matrix_{}", theme_name(dark)));
+    for (tab, name) in [("By level", "by_level"), ("Heat map & gaps", "gaps")] {
+        open(&mut harness, tab);
+        harness.remove_cursor();
+        harness.run();
+        harness.snapshot(format!("touchpoints_{name}_{}", theme_name(dark)));
+    }
+}
+
+#[test]
+fn touchpoints_light() {
+    touchpoint_tabs(false);
+}
+
+#[test]
+fn touchpoints_dark() {
+    touchpoint_tabs(true);
 }
 
 #[test]

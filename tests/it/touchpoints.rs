@@ -31,7 +31,7 @@ use crate::harness::{app, app_sized, choose, click, question_id};
 use crate::support::{EPS, assert_close, touchpoint};
 
 const SELF_CHECK: &str = "Self-assessment with CIO Self-Check: Business–IT Convergence";
-const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
+pub const WORKSHOP: &str = "Workshop with Business–IT Convergence Workshop";
 const PAIR: &str = "Key user / super user × Service desk";
 
 fn catalogue() -> TouchpointCatalogue {
@@ -343,7 +343,7 @@ fn engagement_index_of_a_map_that_only_meets_at_the_service_desk() {
 
 // The screen.
 
-fn open_touchpoints(harness: &mut Harness<'_, App>, start: &str) {
+pub fn open_touchpoints(harness: &mut Harness<'_, App>, start: &str) {
     harness.get_by_label(start).click();
     harness.run();
     harness.get_by_label("Touchpoints").click();
@@ -351,7 +351,7 @@ fn open_touchpoints(harness: &mut Harness<'_, App>, start: &str) {
     assert_eq!(harness.state().screen(), Screen::Touchpoints);
 }
 
-fn touchpoints(harness: &Harness<'_, App>) -> Vec<Touchpoint> {
+pub fn touchpoints(harness: &Harness<'_, App>) -> Vec<Touchpoint> {
     harness
         .state()
         .document()
@@ -388,7 +388,7 @@ fn the_room_adds_changes_removes_and_undoes_a_touchpoint() {
 
     harness.get_by_label(PAIR).click();
     harness.run();
-    click(&mut harness, "Add today's touchpoint");
+    click(&mut harness, "Add Informal contact");
     let added = touchpoints(&harness);
     assert_eq!(added.len(), 1);
     assert_eq!(
@@ -397,7 +397,7 @@ fn the_room_adds_changes_removes_and_undoes_a_touchpoint() {
     );
     assert_eq!(
         (added[0].today.frequency, added[0].today.effectiveness),
-        (Frequency::Monthly, Some(3))
+        (Frequency::AdHoc, Some(3))
     );
     assert!(!added[0].is_missing());
     let after_add = engagement_line(&harness);
@@ -443,7 +443,7 @@ fn a_touchpoint_that_stops_happening_loses_its_effectiveness() {
     open_touchpoints(&mut harness, SELF_CHECK);
     harness.get_by_label(PAIR).click();
     harness.run();
-    click(&mut harness, "Add today's touchpoint");
+    click(&mut harness, "Add Informal contact");
     choose(&mut harness, "Level of touchpoint 1", "Tactical");
     choose(&mut harness, "Channel of touchpoint 1", "Service desk");
     choose(&mut harness, "Target frequency of touchpoint 1", "weekly");
@@ -472,10 +472,12 @@ fn missing_touchpoints_stand_out_in_the_gaps_and_lead_back_to_the_matrix() {
         .get_by_label("Business unit head × Business relationship manager")
         .click();
     harness.run();
-    click(&mut harness, "Add missing touchpoint");
+    click(&mut harness, "missing today");
+    click(&mut harness, "Add Informal contact");
     harness.get_by_label(PAIR).click();
     harness.run();
-    click(&mut harness, "Add today's touchpoint");
+    click(&mut harness, "happening today");
+    click(&mut harness, "Add Informal contact");
     choose(&mut harness, "Channel of touchpoint 1", "Service desk");
     let tps = touchpoints(&harness);
     assert_eq!(tps.len(), 2);
@@ -493,9 +495,11 @@ fn missing_touchpoints_stand_out_in_the_gaps_and_lead_back_to_the_matrix() {
             .count(),
         2
     );
-    harness
-        .get_by_label_contains("Business unit head × Business relationship manager — operational")
-        .click();
+    // A missing business unit head meets at the strategic level.
+    let gap = "Business unit head × Business relationship manager — strategic";
+    harness.get_by_label_contains(gap).scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains(gap).click();
     harness.run();
     // Back on the matrix, with the missing pair's editor open.
     harness.get_by_label("#1 missing");
@@ -552,12 +556,7 @@ fn the_map_counts_in_the_position_only_once_the_facilitator_marks_it_complete() 
 
     harness.get_by_label(PAIR).click();
     harness.run();
-    harness
-        .get_by_label("Add today's touchpoint")
-        .scroll_to_me();
-    harness.run();
-    harness.get_by_label("Add today's touchpoint").click();
-    harness.run();
+    click(&mut harness, "Add Informal contact");
     assert_eq!(
         slope(&harness),
         Some(3.0),

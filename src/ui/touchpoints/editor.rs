@@ -1,6 +1,6 @@
 //! The editor under the matrix: the touchpoints of the selected business role × IT role pair,
-//! one row each (level, channel, how often and how well today and at target, Remove), and the
-//! buttons that add one. Every change is an `Edit`, so Ctrl+Z takes it back.
+//! one row each (level, channel, how often and how well today and at target, Remove). Every
+//! change is an `Edit`, so Ctrl+Z takes it back.
 
 use crate::ui::a11y;
 use egui::RichText;
@@ -16,10 +16,7 @@ use crate::ui::theme::readable;
 
 use super::Pair;
 
-/// The channel a new touchpoint starts with when the catalogue has it: it fits any level.
-const DEFAULT_CHANNEL: &str = "informal";
-
-/// Draws the selected pair's touchpoints and the buttons that add one.
+/// Draws the selected pair's touchpoints.
 pub fn pair_editor_ui(
     ui: &mut egui::Ui,
     assessment: &Assessment,
@@ -80,43 +77,6 @@ pub fn pair_editor_ui(
                 }
             });
     }
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let channel = default_channel(assessment);
-        let new = |today: Engagement, target: Engagement| Touchpoint {
-            business_role: business.clone(),
-            it_role: it.clone(),
-            level: Level::default(),
-            channel: channel.clone(),
-            today,
-            target,
-        };
-        let happens = Engagement {
-            frequency: Frequency::Monthly,
-            effectiveness: Some(3),
-        };
-        if ui
-            .button("Add today's touchpoint")
-            .on_hover_text("A touchpoint that happens today")
-            .clicked()
-        {
-            commands.push(Command::Edit(Edit::AddTouchpoint(new(happens, happens))));
-        }
-        let should = Engagement {
-            frequency: Frequency::Monthly,
-            effectiveness: Some(4),
-        };
-        if ui
-            .button(RichText::new("Add missing touchpoint").color(MISSING))
-            .on_hover_text("Where there should be interaction and there is none today")
-            .clicked()
-        {
-            commands.push(Command::Edit(Edit::AddTouchpoint(new(
-                Engagement::default(),
-                should,
-            ))));
-        }
-    });
 }
 
 /// One touchpoint: every field editable, each change pushed as one edit of that touchpoint.
@@ -308,14 +268,4 @@ fn effectiveness_name_of(value: Option<u8>) -> &'static str {
         Some(4) => "4 — good",
         Some(_) => "5 — excellent",
     }
-}
-
-/// The catalogue's informal channel, else its first, else nothing.
-fn default_channel(assessment: &Assessment) -> String {
-    let channels = &assessment.questionnaire.touchpoints.channels;
-    channels
-        .iter()
-        .find(|c| c.id == DEFAULT_CHANNEL)
-        .or(channels.first())
-        .map_or_else(String::new, |c| c.id.clone())
 }

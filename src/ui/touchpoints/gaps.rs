@@ -59,7 +59,7 @@ fn missing_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<Pair> 
         "Where there should be interaction between IT and the business and there is none today.",
     );
     if analysis.missing.is_empty() {
-        ui.label("None recorded. In the matrix, “Add missing touchpoint” records one.");
+        ui.label("None recorded. In the matrix, a pair's “missing today” records one.");
         return None;
     }
     let mut chosen = None;
