@@ -1,7 +1,7 @@
 //! `convergence report` and `convergence export`: the report, the CSV of scores and the charts
 //! written to files, each through the safe write and never over the assessment they read.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -9,6 +9,7 @@ use clap::ValueEnum;
 
 use super::terminal::err as say_err;
 use crate::files;
+use crate::portfolio;
 use crate::report::{self, Chart, Report, ReportFormat};
 use crate::scoring;
 
@@ -48,10 +49,38 @@ fn report_of(assessment: &Path, output: &Path) -> Result<Report> {
     Ok(Report::build(&loaded, &scoring::score(&loaded)))
 }
 
+/// What else `convergence report` was given: a portfolio folder, earlier assessments.
+pub struct Progress {
+    pub portfolio: Option<PathBuf>,
+    pub earlier: Vec<PathBuf>,
+}
+
+/// Loads `assessment` and the earlier ones (refusing `output` if it is any of them) and
+/// builds its report, with the benchmark and the trend page when asked for.
+fn report_with(assessment: &Path, output: &Path, progress: &Progress) -> Result<Report> {
+    let mut inputs: Vec<&Path> = progress.earlier.iter().map(PathBuf::as_path).collect();
+    inputs.push(assessment);
+    files::refuse_inputs(output, &inputs)?;
+    let loaded = files::load_assessment(assessment)?;
+    let scores = scoring::score(&loaded);
+    let mut report = Report::build(&loaded, &scores);
+    if let Some(folder) = &progress.portfolio {
+        let portfolio = portfolio::read_portfolio(folder)?;
+        report = report.with_benchmark(portfolio::position(&portfolio, &loaded, &scores).as_ref());
+    }
+    if !progress.earlier.is_empty() {
+        let mut paths = progress.earlier.clone();
+        paths.push(assessment.to_path_buf());
+        report = report.with_trend(&super::trend::read_trend(&paths)?);
+    }
+    Ok(report)
+}
+
 pub fn report(
     assessment: &Path,
     output: &Path,
     format: Option<ReportFormatArg>,
+    progress: &Progress,
 ) -> Result<ExitCode> {
     let Some(format) = format
         .map(ReportFormat::from)
@@ -63,7 +92,7 @@ pub fn report(
             output.display()
         );
     };
-    let report = report_of(assessment, output)?;
+    let report = report_with(assessment, output, progress)?;
     let bytes = report::render(&report, format).with_context(|| output.display().to_string())?;
     files::write_atomic(output, &bytes)?;
     say_err(&format!(

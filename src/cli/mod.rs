@@ -113,6 +113,14 @@ pub enum Command {
         /// The format; by default the output's extension says it (.html, .pdf, .docx).
         #[arg(long, value_enum)]
         format: Option<export::ReportFormatArg>,
+        /// A portfolio folder: the report adds where the organisation stands among the
+        /// organisations assessed there with the same questionnaire.
+        #[arg(long, value_name = "DIR")]
+        portfolio: Option<PathBuf>,
+        /// An earlier assessment of the organisation (repeat for several): the report adds a
+        /// trend page from the oldest to this one.
+        #[arg(long, value_name = "FILE")]
+        earlier: Vec<PathBuf>,
     },
     /// Export an assessment's scores as CSV (--scores OUT.csv), or one of its charts as SVG or
     /// PNG (--chart NAME -o OUT.svg|OUT.png).
@@ -239,7 +247,14 @@ pub fn run(command: Command) -> Result<ExitCode> {
             assessment,
             output,
             format,
-        } => export::report(&assessment, &output, format),
+            portfolio,
+            earlier,
+        } => export::report(
+            &assessment,
+            &output,
+            format,
+            &export::Progress { portfolio, earlier },
+        ),
         Command::Export {
             assessment,
             scores,

@@ -16,6 +16,16 @@ use crate::report::Figure;
 /// Reads the assessments (any bad one stops the run: a trend with a hole would mislead) and
 /// prints their trend.
 pub(super) fn trend(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
+    let trend = read_trend(paths)?;
+    match format {
+        Format::Json => out(&serde_json::to_string_pretty(&trend).context("encoding the trend")?),
+        Format::Table => print!("{}", terminal_safe(&trend_table(&trend))),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The trend of the assessments in `paths`; any that does not load stops it, naming the file.
+pub(super) fn read_trend(paths: &[PathBuf]) -> Result<Trend> {
     let inputs = paths
         .iter()
         .map(|path| {
@@ -25,12 +35,7 @@ pub(super) fn trend(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
             })
         })
         .collect::<Result<Vec<_>, FileError>>()?;
-    let trend = history::trend(inputs)?;
-    match format {
-        Format::Json => out(&serde_json::to_string_pretty(&trend).context("encoding the trend")?),
-        Format::Table => print!("{}", terminal_safe(&trend_table(&trend))),
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(history::trend(inputs)?)
 }
 
 /// The trend as text: positions by date, what moved most, the map then and now, the actions.

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::history::DimensionScores;
 
-pub use position::{Position, position};
+pub use position::{DimensionPosition, Position, position};
 pub use rank::{percentile, quartiles};
 pub use read::{FolderError, read_portfolio};
 

@@ -2,7 +2,7 @@
 //! questionnaire: "your position among N organisations", on the results and in the report.
 
 use super::rank::percentile;
-use super::{Portfolio, organisation_key};
+use super::{Portfolio, PortfolioEntry, organisation_key};
 use crate::model::Assessment;
 use crate::scoring::{Scores, quantile};
 
@@ -17,6 +17,21 @@ pub struct Position {
     pub percentile: f64,
     /// The others' median slope position.
     pub median: f64,
+    /// Each dimension of the questionnaire, in its order.
+    pub dimensions: Vec<DimensionPosition>,
+}
+
+/// Where one dimension's score stands among the other organisations' scores on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionPosition {
+    pub id: String,
+    pub name: String,
+    pub score: Option<f64>,
+    /// The other organisations with a score on it.
+    pub others: usize,
+    /// The share of them below, ties counted half, in percent; `None` without a score or
+    /// without others.
+    pub percentile: Option<f64>,
 }
 
 impl Position {
@@ -43,16 +58,37 @@ pub fn position(
 ) -> Option<Position> {
     let slope = scores.overall.slope?;
     let own = organisation_key(&assessment.organisation);
-    let mut others: Vec<f64> = portfolio
+    let others: Vec<&PortfolioEntry> = portfolio
         .entries_of(&assessment.questionnaire.id)
         .filter(|e| own.is_empty() || organisation_key(&e.organisation) != own)
-        .filter_map(|e| e.slope)
         .collect();
-    others.sort_by(f64::total_cmp);
+    let slopes = sorted(others.iter().map(|e| e.slope));
+    let dimensions = scores
+        .dimensions
+        .iter()
+        .map(|d| {
+            let theirs = sorted(others.iter().map(|e| e.dimensions.get(&d.id)));
+            DimensionPosition {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                score: d.current,
+                others: theirs.len(),
+                percentile: d.current.and_then(|score| percentile(score, &theirs)),
+            }
+        })
+        .collect();
     Some(Position {
-        among: others.len() + 1,
+        among: slopes.len() + 1,
         slope,
-        percentile: percentile(slope, &others)?,
-        median: quantile(&others, 0.5),
+        percentile: percentile(slope, &slopes)?,
+        median: quantile(&slopes, 0.5),
+        dimensions,
     })
+}
+
+/// The scores there are, ascending.
+fn sorted(scores: impl Iterator<Item = Option<f64>>) -> Vec<f64> {
+    let mut scores: Vec<f64> = scores.flatten().collect();
+    scores.sort_by(f64::total_cmp);
+    scores
 }

@@ -57,6 +57,8 @@ impl Report {
             notes: assessment.notes.clone(),
             method: method::method(assessment, scores),
             appendix: method::appendix(assessment),
+            benchmark: None,
+            trend: None,
         };
         report.summary = summary::summary(&report);
         report

@@ -26,6 +26,7 @@ mod model;
 pub mod outline;
 mod pdf;
 mod plan;
+mod progress;
 mod scores;
 mod scores_csv;
 mod sections;
@@ -39,6 +40,7 @@ pub use format::Figure;
 pub use html::html;
 pub use model::*;
 pub use pdf::pdf;
+pub use progress::{Benchmark, BenchmarkRow, TrendPage, TrendRow};
 pub use scores_csv::{COLUMNS as SCORES_CSV_COLUMNS, neutralise, scores_csv};
 
 /// Why a report or a chart could not be written.

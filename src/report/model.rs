@@ -38,6 +38,10 @@ pub struct Report {
     pub notes: String,
     pub method: Method,
     pub appendix: Vec<AppendixDimension>,
+    /// Where it stands among a portfolio's organisations, when one was given.
+    pub benchmark: Option<super::progress::Benchmark>,
+    /// How it moved since earlier assessments, when they were given.
+    pub trend: Option<super::progress::TrendPage>,
 }
 
 /// The cover: who, when, with what, and how much was answered.

@@ -305,7 +305,20 @@ pub fn position_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
     let (Some(portfolio), Some(doc)) = (ctx.portfolio, ctx.doc) else {
         return;
     };
-    if let Some(position) = portfolio::position(portfolio, &doc.assessment, &doc.scores) {
-        ui.label(position.sentence()).on_hover_text(LITERATURE);
-    }
+    let Some(position) = portfolio::position(portfolio, &doc.assessment, &doc.scores) else {
+        return;
+    };
+    ui.label(position.sentence()).on_hover_text(LITERATURE);
+    egui::CollapsingHeader::new("Each dimension among them")
+        .id_salt("portfolio-position")
+        .show(ui, |ui| {
+            for d in &position.dimensions {
+                let above = d.percentile.map_or_else(
+                    || "no comparison".to_string(),
+                    |p| format!("above {p:.0}% of {}", theme::count(d.others, "other")),
+                );
+                ui.label(format!("{}: {}, {above}", d.name, fmt_score(d.score)));
+            }
+            ui.weak(LITERATURE);
+        });
 }

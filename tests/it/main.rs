@@ -29,6 +29,7 @@ mod progress_views;
 mod report;
 mod report_cli;
 mod report_files;
+mod report_progress;
 mod results_screen;
 mod room;
 mod safe_writes;

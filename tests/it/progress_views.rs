@@ -2,16 +2,16 @@
 //! added one file at a time (the trend worked by hand in `trend.rs`), File → Portfolio… on a
 //! folder (worked by hand in `portfolio.rs`), and an organisation's position on its results.
 
-use convergence::files;
 use convergence::ui::{App, Screen};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::harness::app;
 use crate::portfolio::portfolio_folder;
-use crate::trend::{answered, rounds, saved};
+use crate::report_progress::saved_beta;
+use crate::trend::{rounds, saved};
 
-fn menu(harness: &mut Harness<'_, App>, item: &str) {
+pub fn menu(harness: &mut Harness<'_, App>, item: &str) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label(item).click();
@@ -143,10 +143,7 @@ fn the_portfolio_folder_is_chosen_with_a_dialog() {
 #[test]
 fn an_organisations_results_show_its_position_in_the_portfolio() {
     let portfolio = portfolio_folder();
-    let data = tempfile::tempdir().unwrap();
-    let beta = answered("Beta", "2024-06-01", [Some(2), Some(4), Some(3)]);
-    let path = data.path().join("beta.ron");
-    files::save_assessment(&beta, &path).unwrap();
+    let (data, path) = saved_beta();
     let mut harness = app(data.path(), vec![path, portfolio.path().to_path_buf()]);
     let sentence = "Your position among 4 organisations assessed with this questionnaire: \
                     slope 2.83, above 0% of the other 3 (ties counted half; their median 3.17).";
@@ -162,6 +159,12 @@ fn an_organisations_results_show_its_position_in_the_portfolio() {
     harness.get_by_label("Results").click();
     harness.run();
     harness.get_by_label(sentence);
+    harness.get_by_label("Each dimension among them").click();
+    harness.run();
+    // Worked by hand in `report_progress.rs`.
+    harness.get_by_label("Communication: 2.00, above 0% of 3 others");
+    harness.get_by_label("Value from usage: 4.00, above 75% of 2 others");
+    harness.get_by_label("People and culture: 3.00, above 50% of 3 others");
 }
 
 /// Types `path` into the in-window dialog's file name field and presses Enter.

@@ -23,7 +23,7 @@ fn hostile() -> Assessment {
 }
 
 /// The text of a PDF as `pdftotext -layout` extracts it.
-fn pdf_text(pdf: &[u8]) -> String {
+pub fn pdf_text(pdf: &[u8]) -> String {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let path = folder.path().join("report.pdf");
     std::fs::write(&path, pdf).expect("PDF written");
@@ -96,7 +96,7 @@ fn the_pdf_embeds_the_app_font_regular_and_bold() {
 }
 
 /// The named part of a DOCX (a ZIP file), as text.
-fn docx_part(docx: &[u8], name: &str) -> String {
+pub fn docx_part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a ZIP archive");
     let mut part = archive
         .by_name(name)

@@ -4,6 +4,7 @@
 
 mod appendix;
 mod plan;
+mod progress;
 mod scores;
 
 use crate::model::Side;
@@ -14,7 +15,7 @@ use super::model::Report;
 use super::outline::{Block, Pair, Section, Table};
 
 pub fn all(report: &Report) -> Vec<Section> {
-    vec![
+    let mut sections = vec![
         cover(report),
         section("summary", "Executive summary", summary_blocks(report)),
         scores::slope(report),
@@ -27,6 +28,10 @@ pub fn all(report: &Report) -> Vec<Section> {
             )],
         ),
         scores::dimensions(report),
+    ];
+    sections.extend(progress::benchmark(report));
+    sections.extend(progress::trend(report));
+    sections.extend([
         scores::perception(report),
         scores::agreement(report),
         plan::touchpoints(report),
@@ -36,7 +41,8 @@ pub fn all(report: &Report) -> Vec<Section> {
         plan::comments(report),
         appendix::method(report),
         appendix::questions(report),
-    ]
+    ]);
+    sections
 }
 
 fn section(id: &'static str, title: &str, blocks: Vec<Block>) -> Section {

@@ -28,8 +28,14 @@ impl App {
             }
         };
         let (assessment, scores) = (doc.assessment.clone(), doc.scores.clone());
+        // With a portfolio read, the report says where the organisation stands among it.
+        let position = (self.portfolio.as_ref())
+            .map(|portfolio| crate::portfolio::position(portfolio, &assessment, &scores));
         self.jobs.run("Exporting", move || {
-            let report = Report::build(&assessment, &scores);
+            let mut report = Report::build(&assessment, &scores);
+            if let Some(position) = position {
+                report = report.with_benchmark(position.as_ref());
+            }
             let result = render(&report, &export)
                 .and_then(|bytes| files::write_atomic(&path, &bytes).map_err(|e| e.to_string()));
             Some(Command::Done(JobDone::Exported { path, result }))
