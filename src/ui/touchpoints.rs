@@ -156,6 +156,11 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores, commands: &mut Vec<Command>) {
     let o = &scores.overall;
     let text = ui.visuals().text_color();
     let drawing = o.map == MapState::InProgress;
+    // Each piece on a line of its own when the window is narrow, never a label wrapped around
+    // another.
+    let whole = |ui: &mut egui::Ui, job: LayoutJob| {
+        ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend));
+    };
     ui.horizontal_wrapped(|ui| {
         ui.heading("Touchpoint map");
         ui.add_space(16.0);
@@ -173,7 +178,7 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores, commands: &mut Vec<Command>) {
         if drawing {
             append(&mut job, " (provisional)", 17.0, text);
         }
-        ui.label(job);
+        whole(ui, job);
         ui.add_space(16.0);
         let mut job = LayoutJob::default();
         append(&mut job, "Slope ", 17.0, text);
@@ -190,7 +195,7 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores, commands: &mut Vec<Command>) {
             22.0,
             theme::TARGET,
         );
-        ui.label(job);
+        whole(ui, job);
         ui.add_space(16.0);
         let missing = o.missing_touchpoints;
         if missing > 0 {
@@ -216,22 +221,22 @@ fn header_ui(ui: &mut egui::Ui, scores: &Scores, commands: &mut Vec<Command>) {
         {
             commands.push(Command::Edit(Edit::TouchpointMapComplete(complete)));
         }
-        match (&o.provisional, o.map) {
-            (Some(with_map), MapState::InProgress) => {
-                ui.label(format!(
+    });
+    match (&o.provisional, o.map) {
+        (Some(with_map), MapState::InProgress) => {
+            ui.label(format!(
                     "Being drawn, not counted yet: with this map the position would be {} → {} (provisional).",
                     position(with_map.slope, with_map.zone.as_deref()),
                     position(with_map.slope_target, with_map.target_zone.as_deref())
                 ));
-            }
-            (_, MapState::Complete) => {
-                ui.weak("Counted: the position combines practice and engagement.");
-            }
-            _ => {
-                ui.weak("Nothing mapped: the position is the practice score alone.");
-            }
         }
-    });
+        (_, MapState::Complete) => {
+            ui.weak("Counted: the position combines practice and engagement.");
+        }
+        _ => {
+            ui.weak("Nothing mapped: the position is the practice score alone.");
+        }
+    }
 }
 
 /// "2.10 Aligned", or a dash when unknown.

@@ -1,5 +1,5 @@
-//! No text clipped or overprinted: every results tab, light and dark, and the presentation, at
-//! 1280×800 and at 1024×700, with the room of `room.rs`.
+//! No text clipped or overprinted: every results tab and the touchpoint map's tabs, light and
+//! dark, and the presentation, at 1280×800 and at 1024×700, with the room of `room.rs`.
 //! Each piece of text and each chart row is an accessible node; none may reach past the
 //! window's sides, and no two may overlap.
 
@@ -100,5 +100,20 @@ fn the_presentation_fits_the_window() {
         harness.key_press(Key::R);
         harness.run();
         assert_tidy(&harness, size.x, &format!("revealed at {size:?}"));
+    }
+}
+
+#[test]
+fn the_touchpoint_map_fits_the_window() {
+    for size in SIZES {
+        for dark in [false, true] {
+            let folder = tempfile::tempdir().unwrap();
+            let mut harness = room_app(&folder, size, dark, Screen::Touchpoints);
+            visit(&mut harness, "Business unit head × CIO / IT director");
+            for tab in ["Matrix", "By level", "Heat map & gaps"] {
+                visit(&mut harness, tab);
+                assert_tidy(&harness, size.x, &format!("{tab} at {size:?}, dark {dark}"));
+            }
+        }
     }
 }

@@ -168,6 +168,8 @@ pub fn heatmap_ui(ui: &mut egui::Ui, analysis: &TouchpointAnalysis) -> Option<(u
 /// The key to the heat map's colours.
 pub fn heatmap_legend_ui(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
+        // A narrow window moves a whole entry to the next line rather than splitting it.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.label(egui::RichText::new("■ left half: today").color(theme::CURRENT).strong());
         ui.label(egui::RichText::new("■ right half: target").color(theme::TARGET).strong());
         ui.weak("darker = stronger: the sum of the pair's touchpoints, each frequency × effectiveness / 5 ·");

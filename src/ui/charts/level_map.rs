@@ -47,6 +47,8 @@ pub fn level_map_legend_ui(ui: &mut egui::Ui, phase: Phase) {
     let dark = ui.visuals().dark_mode;
     let text = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
+        // A narrow window moves a whole entry to the next line rather than splitting it.
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         ui.weak("width = how often");
         for frequency in [Frequency::AdHoc, Frequency::Monthly, Frequency::Daily] {
             let (rect, _) = ui.allocate_exact_size(vec2(34.0, 18.0), Sense::hover());

@@ -40,6 +40,9 @@ pub fn matrix_ui(
         / columns)
         .clamp(88.0, 240.0);
     let cell_size = egui::vec2(cell_width, CELL_HEIGHT * scale);
+    // On a small window (1024 wide) the cells' type shrinks a little so "→ 1 · monthly" fits;
+    // a cell never grows past its column, so the last column stays in the window.
+    let fit = (cell_width / 118.0).clamp(0.8, 1.0);
     let mut clicked = None;
     egui::Grid::new("touchpoint-matrix").spacing([spacing, spacing]).show(ui, |ui| {
         ui.label("");
@@ -65,7 +68,7 @@ pub fn matrix_ui(
                 };
                 let text = cell_text(
                     ui,
-                    scale,
+                    scale * fit,
                     (cell.today.active, cell.today.strongest),
                     (cell.target.active, cell.target.strongest),
                     cell.missing_pair,
@@ -73,7 +76,7 @@ pub fn matrix_ui(
                 let button = egui::Button::new(text)
                     .fill(strength_fill(ui, theme::CURRENT, cell.today.strength, analysis.max_strength))
                     .stroke(stroke)
-                    .wrap_mode(TextWrapMode::Extend)
+                    .wrap_mode(TextWrapMode::Wrap)
                     .min_size(cell_size);
                 let response = ui.add_sized(cell_size, button);
                 let pair_name = format!("{} × {}", business.name, it.name);
