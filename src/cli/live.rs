@@ -2,7 +2,7 @@
 //! phones' URL and the facilitator's, applies every accepted change to the assessment as the
 //! window would, saves the file (atomically) after each batch, and stops on Ctrl+C.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -11,15 +11,14 @@ use anyhow::{Context, Result};
 use super::terminal::{err as say_err, out};
 use crate::document::Document;
 use crate::files;
-use crate::live::{Event, Server, edits_for};
+use crate::live::{Event, Server, edits_for, local_address};
 
 /// The port tried when none is given: easy to read off a projector.
 pub const DEFAULT_PORT: u16 = 8765;
 
 /// Where to listen when `--bind` is not given: the laptop's address on the local network.
 pub fn default_bind() -> SocketAddr {
-    let ip = local_ip_address::local_ip().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    SocketAddr::new(ip, DEFAULT_PORT)
+    SocketAddr::new(local_address(), DEFAULT_PORT)
 }
 
 /// Runs the server on `path` until Ctrl+C.

@@ -24,7 +24,7 @@ pub use edits::edits_for;
 pub use room::{
     Change, Event, HostAction, JoinRequest, Joined, MAX_DEVICES, Poll, Refusal, Room, Vote,
 };
-pub use server::Server;
+pub use server::{Server, local_address};
 pub use views::{
     BySide, Counts, Distribution, HostState, PhoneState, Tally, WireAnswer, answer_from_wire,
     answer_to_wire,

@@ -2,7 +2,7 @@
 //! once, and a port of 0 comes back chosen), served by a single-threaded runtime on a thread of
 //! its own, stopped gracefully (open event streams end too) when the owner stops it or drops it.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -55,9 +55,16 @@ impl Shared {
     }
 }
 
+/// This machine's address on the local network (loopback when it has none).
+pub fn local_address() -> IpAddr {
+    local_ip_address::local_ip().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}
+
 /// A running voting server.
 pub struct Server {
-    addr: SocketAddr,
+    /// Where phones reach it: where it listens, or this machine's local network address when
+    /// it listens on every interface (0.0.0.0 is no address to give a phone).
+    reachable: SocketAddr,
     shared: Arc<Shared>,
     events: mpsc::UnboundedReceiver<Event>,
     stop: watch::Sender<bool>,
@@ -95,8 +102,13 @@ impl Server {
         let thread = std::thread::Builder::new()
             .name("convergence-live".into())
             .spawn(move || runtime.block_on(serve(listener, router, stopping)))?;
+        let reachable = if addr.ip().is_unspecified() {
+            SocketAddr::new(local_address(), addr.port())
+        } else {
+            addr
+        };
         Ok(Server {
-            addr,
+            reachable,
             shared,
             events,
             stop,
@@ -104,24 +116,14 @@ impl Server {
         })
     }
 
-    /// Where it listens.
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    /// The session's token, for the join URL.
-    pub fn token(&self) -> &str {
-        &self.shared.token
-    }
-
     /// The address phones open: `http://ADDR/?t=TOKEN`.
     pub fn join_url(&self) -> String {
-        format!("http://{}/?t={}", self.addr, self.shared.token)
+        format!("http://{}/?t={}", self.reachable, self.shared.token)
     }
 
     /// The facilitator's page: `http://ADDR/host?s=SECRET`.
     pub fn host_url(&self) -> String {
-        format!("http://{}/host?s={}", self.addr, self.shared.secret)
+        format!("http://{}/host?s={}", self.reachable, self.shared.secret)
     }
 
     /// The changes accepted since the last call, in order.

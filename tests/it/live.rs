@@ -38,11 +38,16 @@ pub struct Phone {
 impl Live {
     /// Starts the command on `assessment`, saved to a file of its own.
     pub fn start(assessment: &Assessment) -> Live {
+        Live::start_on(assessment, "127.0.0.1:0")
+    }
+
+    /// The same, listening on `bind`.
+    pub fn start_on(assessment: &Assessment, bind: &str) -> Live {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("workshop.ron");
         convergence::files::save_assessment(assessment, &file).unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_convergence"))
-            .args(["live", file.to_str().unwrap(), "--bind", "127.0.0.1:0"])
+            .args(["live", file.to_str().unwrap(), "--bind", bind])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -710,4 +715,14 @@ fn ctrl_c_as_soon_as_the_urls_are_out_stops_cleanly_and_prints_nothing_more() {
     for _ in 0..5 {
         Live::start(&room_assessment()).stop();
     }
+}
+
+#[test]
+fn listening_on_every_interface_gives_phones_an_address_they_can_reach() {
+    let live = Live::start_on(&room_assessment(), "0.0.0.0:0");
+    assert!(!live.base.contains("0.0.0.0"), "{}", live.base);
+    let (status, body) = live.get(&format!("/api/participants?t={}", live.token));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(live.host("next", None).0, 200, "the host URL works too");
+    live.stop();
 }
