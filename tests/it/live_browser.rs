@@ -82,7 +82,7 @@ impl Driver {
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
-            .expect("a Chromium session");
+            .unwrap_or_else(|e| panic!("no Chromium session ({e}): install chromium"));
         // Set here, not with --window-size: Chromium widens a window asked for at start to 500.
         browser.set_window_size(PHONE_WIDTH, 740).await.unwrap();
         browser
