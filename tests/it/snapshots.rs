@@ -1,7 +1,9 @@
 //! What the screens look like, rendered with wgpu on the machine's software renderer and
 //! compared with the images in `tests/snapshots/` (`UPDATE_SNAPSHOTS=1 cargo test` records
 //! them; each was looked at before it was recorded): every results tab, the presentation and the
-//! touchpoint map's tabs, light and dark, at 1280×800, with the room of `room.rs`.
+//! touchpoint map's tabs, light and dark, at 1280×800, with the room of `room.rs`. The pointer is
+//! taken off each screen first. Recorded images are made smaller losslessly before they are
+//! committed (`optipng -o2 -strip all tests/snapshots/*.png`); `kittest.toml` sets the slack.
 
 use convergence::ui::{App, Screen};
 use egui::Key;
@@ -31,6 +33,8 @@ fn results_tabs(dark: bool) {
         ("Notes and comments", "notes"),
     ] {
         open(&mut harness, tab);
+        harness.remove_cursor();
+        harness.run();
         harness.snapshot(format!("results_{name}_{}", theme_name(dark)));
     }
 }
