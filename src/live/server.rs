@@ -10,7 +10,7 @@ use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 
 use super::limit::Limiter;
-use super::room::{Event, HostAction, Refusal, Room};
+use super::room::{Event, HostAction, Poll, Refusal, Room};
 use super::views::HostState;
 use super::{LiveError, api, tokens};
 use crate::model::Assessment;
@@ -149,6 +149,11 @@ impl Server {
         let event = room.host(action)?;
         self.shared.changed(event);
         Ok(())
+    }
+
+    /// The question on screen, and whether it is open and revealed.
+    pub fn poll(&self) -> Poll {
+        self.shared.room().poll()
     }
 
     /// The facilitator's view of the session.

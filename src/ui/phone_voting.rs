@@ -122,8 +122,14 @@ impl PhoneVoting {
         }
     }
 
-    /// Carries out a command of the panel's (the phones' changes are the app's to apply).
-    pub fn apply(&mut self, command: PhoneCommand, doc: Option<&Document>, ctx: &egui::Context) {
+    /// Carries out a command of the panel's (the phones' changes are the app's to apply);
+    /// returns the question it opened, for the screens to show what the phones are voting on.
+    pub fn apply(
+        &mut self,
+        command: PhoneCommand,
+        doc: Option<&Document>,
+        ctx: &egui::Context,
+    ) -> Option<usize> {
         match command {
             PhoneCommand::Show => {
                 self.shown = true;
@@ -138,12 +144,16 @@ impl PhoneVoting {
             }
             PhoneCommand::Stop => self.stop(),
             PhoneCommand::Host(action) => {
-                if let Some(session) = &self.session {
-                    self.error = session.server.host(action).err().map(|e| e.to_string());
+                let session = self.session.as_ref()?;
+                let opens = matches!(action, HostAction::Open(_) | HostAction::Next);
+                self.error = session.server.host(action).err().map(|e| e.to_string());
+                if opens && self.error.is_none() {
+                    return session.server.poll().question;
                 }
             }
             PhoneCommand::Changes(_) => {}
         }
+        None
     }
 
     fn start(&mut self, ip: IpAddr, doc: &Document, ctx: &egui::Context) {

@@ -172,7 +172,8 @@ impl PresentationView {
         );
     }
 
-    fn show_question(&mut self, question: usize) {
+    /// Shows question `question`, answers hidden, its timer from the start.
+    pub fn show_question(&mut self, question: usize) {
         self.question = question;
         self.revealed = false;
         self.timer.restart();

@@ -130,6 +130,10 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
     click(&mut harness, "Next question →");
     click(&mut harness, "Open");
     harness.get_by_label("Question 2 · open");
+    // And "Next" in the panel moves fast entry on with the phones.
+    click(&mut harness, "Next");
+    harness.get_by_label("Question 3 · open");
+    harness.get_by_label_contains("Question 3 of 6");
 
     click(&mut harness, "Stop phone voting");
     assert!(harness.state().phone_join_url().is_none());
@@ -190,6 +194,11 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
         (response.current, response.target),
         (lv(2), Answer::DontKnow)
     );
+
+    // The projector follows the phones on to the next question.
+    click(&mut harness, "Next");
+    harness.get_by_label("Question 4 · open");
+    harness.get_by_label_contains("question 4 of 6");
 
     drop(harness);
     assert_not_serving(&url);

@@ -62,7 +62,11 @@ impl App {
             Command::Progress(request) => self.progress(request, ctx),
             Command::Done(done) => self.job_done(done, ctx),
             Command::Phone(PhoneCommand::Changes(events)) => self.phone_changes(events, ctx),
-            Command::Phone(command) => self.phone.apply(command, self.doc.as_ref(), ctx),
+            Command::Phone(command) => {
+                if let Some(opened) = self.phone.apply(command, self.doc.as_ref(), ctx) {
+                    self.show_question(opened);
+                }
+            }
         }
     }
 
@@ -129,6 +133,20 @@ impl App {
                 self.overlays.presenting = None;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
+        }
+    }
+
+    /// Puts question `question` on the screens that show one question to the room: the
+    /// projector and fast entry (the phones have just been given it).
+    fn show_question(&mut self, question: usize) {
+        if let Some(presenting) = &mut self.overlays.presenting {
+            presenting.show_question(question);
+        }
+        if let Some(doc) = &self.doc {
+            self.screens
+                .questionnaire
+                .room
+                .go_to(&doc.assessment, question);
         }
     }
 

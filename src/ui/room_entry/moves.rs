@@ -153,7 +153,7 @@ impl RoomEntry {
     }
 
     /// Shows question `question` with the cursor on its first participant asked.
-    pub(super) fn go_to(&mut self, assessment: &Assessment, question: usize) {
+    pub(crate) fn go_to(&mut self, assessment: &Assessment, question: usize) {
         self.question = question;
         self.row = first_asked_row(assessment, question);
         self.phase = Phase::Current;
