@@ -1,7 +1,8 @@
-//! Sixty phones, half IT and half business, voting on every question of the workshop
-//! questionnaire against `convergence live` on loopback: every accepted vote is in the saved
-//! file, none lost or doubled, and the host's tally shows each vote within 200 ms at the 99th
-//! percentile (the figures are printed: `cargo test live_load -- --nocapture`).
+//! Sixty phones, half IT and half business, each with its page's event stream open as in a
+//! room, voting on every question of the workshop questionnaire against `convergence live` on
+//! loopback: every accepted vote is in the saved file, none lost or doubled, and the host's
+//! tally shows each vote within 200 ms at the 99th percentile (the figures are printed:
+//! `cargo test live_load -- --nocapture`).
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -20,6 +21,22 @@ const SENDERS: usize = 6;
 fn levels(n: usize, q: usize) -> (u8, u8) {
     let current = 1 + ((n + q) % 5) as u8;
     (current, (current + 1).min(5))
+}
+
+/// Reads a phone's event stream, as its page does, until the server ends it; how many states
+/// it was sent.
+fn listen(base: &str, token: &str, device: &str) -> std::thread::JoinHandle<usize> {
+    use std::io::BufRead;
+    let url = format!("{base}/api/events?t={token}&device={device}");
+    std::thread::spawn(move || {
+        let mut stream = ureq::get(&url).call().unwrap();
+        let reader = std::io::BufReader::new(stream.body_mut().as_reader());
+        reader
+            .lines()
+            .map_while(Result::ok)
+            .filter(|line| line.starts_with("data:"))
+            .count()
+    })
 }
 
 /// One phone's vote: accepted (retrying when slowed down, as the page would), and how long
@@ -50,6 +67,10 @@ fn sixty_phones_vote_on_every_question_and_every_vote_is_saved_once() {
             let side = if n % 2 == 0 { Side::It } else { Side::Business };
             (live.join(&format!("Phone {n}"), side.name()), side)
         })
+        .collect();
+    let streams: Vec<_> = phones
+        .iter()
+        .map(|(phone, _)| listen(&live.base, &live.token, &phone.device))
         .collect();
     let expected = Mutex::new(BTreeMap::new());
     let latencies = Mutex::new(Vec::new());
@@ -89,6 +110,11 @@ fn sixty_phones_vote_on_every_question_and_every_vote_is_saved_once() {
     }
     let voting = started.elapsed();
     let saved = live.stop();
+    let states: Vec<usize> = streams.into_iter().map(|s| s.join().unwrap()).collect();
+    assert!(
+        states.iter().all(|n| *n > 1),
+        "a phone's page was never updated: {states:?}"
+    );
 
     let expected = expected.into_inner().unwrap();
     assert_eq!(saved.participants.len(), PHONES, "nobody added twice");
@@ -118,10 +144,12 @@ fn sixty_phones_vote_on_every_question_and_every_vote_is_saved_once() {
     let (p50, p99, max) = (at(0.5), at(0.99), latencies[latencies.len() - 1]);
     println!(
         "live load: {} votes from {PHONES} phones on {} questions in {voting:.1?}; \
-         vote → tally p50 {p50:.1?}, p99 {p99:.1?}, max {max:.1?}; {} retries after 429",
+         vote → tally p50 {p50:.1?}, p99 {p99:.1?}, max {max:.1?}; {} retries after 429; \
+         {} states streamed to the phones",
         expected.len(),
         questionnaire.questions.len(),
-        retries.into_inner().unwrap()
+        retries.into_inner().unwrap(),
+        states.iter().sum::<usize>()
     );
     assert!(p99 < Duration::from_millis(200), "p99 {p99:?}");
 }
