@@ -109,6 +109,10 @@ fn the_keyboard_adds_a_touchpoint_after_the_cell_is_clicked() {
     harness.run();
     assert_eq!(touchpoints(&harness)[1].channel, "service_desk");
     assert_eq!(clicks.0, 1);
+    // Ctrl+Z takes the last one back, the field's focus notwithstanding.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(touchpoints(&harness).len(), 1);
 }
 
 #[test]
