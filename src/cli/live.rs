@@ -24,6 +24,9 @@ pub fn default_bind() -> SocketAddr {
 /// Runs the server on `path` until Ctrl+C.
 pub fn live(path: &Path, bind: SocketAddr) -> Result<ExitCode> {
     let assessment = files::load_assessment(path)?;
+    // Every vote a phone is told was taken must reach the file: a file that cannot be written
+    // is refused before anyone can vote.
+    files::refuse_unwritable(path)?;
     let mut doc = Document::new(assessment, Some(path.to_path_buf()));
     let mut server = Server::start(bind, &doc.assessment, || {})?;
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -10,6 +10,7 @@
 //! [`refuse_inputs`] is the other half of the contract for commands: the output may not be
 //! one of the files they read.
 
+use std::fs::Permissions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -25,27 +26,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         cause: without_temp_name(cause),
     };
     let target = follow_links(path).map_err(write_err)?;
-    let existing = match std::fs::metadata(&target) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(write_err(e)),
-    };
-    if let Some(permissions) = &existing {
-        // Opening for writing, without truncating, changes nothing and asks the system
-        // whether we may; renaming over a file we may not write would replace it anyway.
-        // A file with no write permission at all is read-only even for an administrator.
-        let read_only = || FileError::ReadOnly {
-            path: path.to_path_buf(),
-        };
-        if permissions.readonly() {
-            return Err(read_only());
-        }
-        match std::fs::OpenOptions::new().write(true).open(&target) {
-            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => return Err(read_only()),
-            Err(e) => return Err(write_err(e)),
-            Ok(_) => {}
-        }
-    }
+    let existing = writable_permissions(path, &target)?;
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -60,6 +41,44 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     temp.as_file().sync_all().map_err(write_err)?;
     temp.persist(&target).map_err(|e| write_err(e.error))?;
     Ok(())
+}
+
+/// Refuses `path` when it could not be written safely (read-only, say), writing nothing: for
+/// work that ends in writes, such as a voting session that saves every vote, to refuse at once.
+pub fn refuse_unwritable(path: &Path) -> Result<(), FileError> {
+    let target = follow_links(path).map_err(|cause| FileError::Write {
+        path: path.to_path_buf(),
+        cause,
+    })?;
+    writable_permissions(path, &target).map(|_| ())
+}
+
+/// The permissions of the file `path` names at `target` (`None` when there is none yet), or
+/// why it may not be written.
+fn writable_permissions(path: &Path, target: &Path) -> Result<Option<Permissions>, FileError> {
+    let write_err = |cause: io::Error| FileError::Write {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let permissions = match std::fs::metadata(target) {
+        Ok(meta) => meta.permissions(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(write_err(e)),
+    };
+    // Opening for writing, without truncating, changes nothing and asks the system whether we
+    // may; renaming over a file we may not write would replace it anyway. A file with no write
+    // permission at all is read-only even for an administrator.
+    let read_only = || FileError::ReadOnly {
+        path: path.to_path_buf(),
+    };
+    if permissions.readonly() {
+        return Err(read_only());
+    }
+    match std::fs::OpenOptions::new().write(true).open(target) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(read_only()),
+        Err(e) => Err(write_err(e)),
+        Ok(_) => Ok(Some(permissions)),
+    }
 }
 
 /// Refuses `output` when it is one of `inputs` (the same file under any name: a symlink, a

@@ -11,7 +11,7 @@ mod merge;
 mod questionnaire_file;
 
 pub use assessment_file::{assessment_to_ron, load_assessment, parse_assessment, save_assessment};
-pub use atomic::{refuse_inputs, write_atomic};
+pub use atomic::{refuse_inputs, refuse_unwritable, write_atomic};
 pub use autosave::{Recovery, clear_autosave, read_autosave, write_autosave, write_autosave_text};
 pub use document::{Document, load_document, parse_document};
 pub use error::FileError;

@@ -726,3 +726,34 @@ fn listening_on_every_interface_gives_phones_an_address_they_can_reach() {
     assert_eq!(live.host("next", None).0, 200, "the host URL works too");
     live.stop();
 }
+
+#[test]
+fn a_read_only_file_is_refused_before_anyone_can_vote() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.ron");
+    convergence::files::save_assessment(&room_assessment(), &file).unwrap();
+    let mut permissions = std::fs::metadata(&file).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&file, permissions).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_convergence"))
+        .args(["live", file.to_str().unwrap(), "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() && started.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Still serving: ended here (ours, by its id) so that the failure leaves nothing behind.
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.is_empty(),
+        "it served a file it cannot save: {stdout}"
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("a.ron: the file is read-only"), "{stderr}");
+}
