@@ -26,7 +26,7 @@ impl DateField<'_> {
             egui::TextEdit::singleline(&mut text)
                 .id_salt((self.id_salt, "text"))
                 .hint_text("YYYY-MM-DD")
-                .desired_width(112.0),
+                .desired_width(124.0),
         );
         field.widget_info(a11y::labeled(Role::TextInput, self.name));
         let mut changed = false;

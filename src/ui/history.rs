@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
-use egui_plot::{Legend, Line, PlotPoints, Points};
+use egui_plot::{Line, PlotPoints, Points};
 
 use crate::history::{self, DimensionChange, Trend, TrendInput};
 use crate::model::{Assessment, parse_date};
@@ -191,6 +191,26 @@ fn when(date: &str) -> Option<f64> {
     Some(f64::from(date.year()) + f64::from(date.day_of_year() - 1) / 365.25)
 }
 
+/// Grid steps on the time axis: months, quarters and years over a few years; quarters, years
+/// and five years beyond.
+fn time_grid() -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    egui_plot::uniform_grid_spacer(|input| {
+        let span = input.bounds.1 - input.bounds.0;
+        if span <= 3.0 {
+            [1.0 / 12.0, 0.25, 1.0]
+        } else {
+            [0.25, 1.0, 5.0]
+        }
+    })
+}
+
+/// A mark on the time axis as the month it falls in: "2026-03".
+fn month_label(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    let year = (mark.value + 1e-6).floor();
+    let month = ((mark.value - year) * 12.0).round() as i32 + 1;
+    format!("{year:.0}-{:02}", month.clamp(1, 12))
+}
+
 fn over_time(points: impl Iterator<Item = (Option<f64>, Option<f64>)>) -> Vec<[f64; 2]> {
     points.filter_map(|(x, y)| Some([x?, y?])).collect()
 }
@@ -201,7 +221,8 @@ fn slope_over_time_ui(ui: &mut egui::Ui, trend: &Trend) {
         .height(200.0)
         .include_y(1.0)
         .include_y(5.0)
-        .x_axis_formatter(|mark, _| format!("{:.1}", mark.value))
+        .x_grid_spacer(time_grid())
+        .x_axis_formatter(month_label)
         .y_axis_label("slope position")
         .show(ui, |plot| {
             let line = PlotPoints::new(points.clone());
@@ -219,23 +240,42 @@ fn slope_over_time_ui(ui: &mut egui::Ui, trend: &Trend) {
         ));
 }
 
+/// One colour per dimension line, told apart in both themes (Tableau 10).
+const LINE_COLOURS: [egui::Color32; 10] = [
+    egui::Color32::from_rgb(0x4e, 0x79, 0xa7),
+    egui::Color32::from_rgb(0xf2, 0x8e, 0x2b),
+    egui::Color32::from_rgb(0xe1, 0x57, 0x59),
+    egui::Color32::from_rgb(0x76, 0xb7, 0xb2),
+    egui::Color32::from_rgb(0x59, 0xa1, 0x4f),
+    egui::Color32::from_rgb(0xed, 0xc9, 0x48),
+    egui::Color32::from_rgb(0xb0, 0x7a, 0xa1),
+    egui::Color32::from_rgb(0xff, 0x9d, 0xa7),
+    egui::Color32::from_rgb(0x9c, 0x75, 0x5f),
+    egui::Color32::from_rgb(0xba, 0xb0, 0xac),
+];
+
+/// Each dimension's line, with the key below the chart: inside it, the names covered the lines.
 fn dimensions_over_time_ui(ui: &mut egui::Ui, trend: &Trend) {
+    let colours: Vec<egui::Color32> = (0..trend.dimensions.len())
+        .map(|i| theme::graphic(ui, LINE_COLOURS[i % LINE_COLOURS.len()]))
+        .collect();
     still_plot("history-dimensions")
         .height(260.0)
         .include_y(1.0)
         .include_y(5.0)
-        .legend(Legend::default())
-        .x_axis_formatter(|mark, _| format!("{:.1}", mark.value))
+        .x_grid_spacer(time_grid())
+        .x_axis_formatter(month_label)
         .y_axis_label("score today")
         .show(ui, |plot| {
-            for (id, name) in &trend.dimensions {
+            for ((id, name), colour) in trend.dimensions.iter().zip(&colours) {
                 let points = over_time(
                     trend
                         .assessments
                         .iter()
                         .map(|p| (when(&p.date), p.dimensions.get(id))),
                 );
-                plot.line(Line::new(name.as_str(), PlotPoints::new(points)).width(1.5));
+                let line = Line::new(name.as_str(), PlotPoints::new(points));
+                plot.line(line.color(*colour).width(2.0));
             }
         })
         .response
@@ -243,6 +283,14 @@ fn dimensions_over_time_ui(ui: &mut egui::Ui, trend: &Trend) {
             Role::Image,
             "Chart of each dimension over time",
         ));
+    ui.horizontal_wrapped(|ui| {
+        for (i, (_, name)) in trend.dimensions.iter().enumerate() {
+            // Text needs more contrast than a line.
+            let colour = theme::readable(ui, LINE_COLOURS[i % LINE_COLOURS.len()]);
+            ui.label(egui::RichText::new(format!("\u{25a0} {name}")).color(colour));
+            ui.add_space(8.0);
+        }
+    });
 }
 
 fn changes_ui(ui: &mut egui::Ui, title: &str, changes: &[DimensionChange]) {
