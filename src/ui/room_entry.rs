@@ -16,6 +16,9 @@ mod question_list;
 
 use crate::ui::a11y;
 use crate::ui::columns::columns_ui;
+
+/// Below this width the grid and the summary are stacked, not side by side.
+const SIDE_BY_SIDE: f32 = 900.0;
 use egui::RichText;
 use egui::accesskit::Role;
 
@@ -158,10 +161,20 @@ impl RoomEntry {
         } else {
             GRID_KEYS
         });
-        let score = &scores.questions[self.question];
+        if ui.available_width() < SIDE_BY_SIDE {
+            // Too narrow for both (the phone-voting panel beside it): the grid keeps its
+            // Target column and the summary follows it.
+            egui::ScrollArea::vertical()
+                .id_salt("room-stacked")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.grid_ui(ui, assessment, self.question);
+                    ui.add_space(12.0);
+                    self.beside_grid_ui(ui, assessment, scores, commands);
+                });
+            return;
+        }
         columns_ui(ui, 2, 24.0, |columns| {
-            // Both ways: a narrow column (the phone-voting panel beside it) scrolls the grid
-            // instead of drawing it over the summary.
             egui::ScrollArea::both()
                 .id_salt("room-grid")
                 .auto_shrink([false, false])
@@ -172,13 +185,24 @@ impl RoomEntry {
                 .id_salt("room-summary")
                 .auto_shrink([false, false])
                 .show(&mut columns[1], |ui| {
-                    if self.answered {
-                        self.answered_ui(ui, assessment, scores, commands);
-                    } else {
-                        summary_ui(ui, assessment, score);
-                    }
+                    self.beside_grid_ui(ui, assessment, scores, commands);
                 });
         });
+    }
+
+    /// The question so far, or once the room has answered, its distribution.
+    fn beside_grid_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        assessment: &Assessment,
+        scores: &Scores,
+        commands: &mut Vec<Command>,
+    ) {
+        if self.answered {
+            self.answered_ui(ui, assessment, scores, commands);
+        } else {
+            summary_ui(ui, assessment, &scores.questions[self.question]);
+        }
     }
 
     /// The finished question: the room's distribution, the offer to vote again where it is
