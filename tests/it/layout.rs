@@ -117,3 +117,32 @@ fn the_touchpoint_map_fits_the_window() {
         }
     }
 }
+
+/// With the phone-voting panel beside it, fast entry's grid keeps its Target column in view:
+/// side by side with the summary it was cut off under the panel's edge.
+#[test]
+fn fast_entry_keeps_the_target_column_beside_the_phone_panel() {
+    for size in SIZES {
+        let folder = tempfile::tempdir().unwrap();
+        let mut harness = room_app(&folder, size, false, Screen::Questionnaire);
+        visit(&mut harness, "Phone voting");
+        let rect = |harness: &Harness<'_, App>, label: &str| {
+            harness
+                .get_all_by_label(label)
+                .next()
+                .unwrap_or_else(|| panic!("{label:?} on screen"))
+                .rect()
+        };
+        let target = rect(&harness, "Target");
+        let panel = rect(&harness, "Start phone voting");
+        let summary = rect(&harness, "This question so far");
+        assert!(
+            target.right() <= panel.left(),
+            "at {size:?} the Target column {target:?} runs under the panel at {panel:?}"
+        );
+        assert!(
+            target.right() <= summary.left() || target.bottom() <= summary.top(),
+            "at {size:?} the Target column {target:?} is cut off by the summary at {summary:?}"
+        );
+    }
+}
