@@ -42,7 +42,7 @@ fn frames(c: &mut Criterion) {
             let env = AppEnv {
                 dialogs: Box::new(ScriptedDialogs::answering([])),
                 data_dir: None,
-                open: Some(path.clone()),
+                open: vec![path.clone()],
                 jobs_in_line: true,
             };
             App::new(cc, env)

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(command) => run(command),
-        None => convergence::ui::run_app(cli.file),
+        None => convergence::ui::run_app(cli.files),
     };
     outcome.unwrap_or_else(|err| {
         // The message may quote a file's text: shown, never obeyed by the terminal.

@@ -31,8 +31,9 @@ use crate::scoring;
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// An assessment to open in the window.
-    pub file: Option<PathBuf>,
+    /// Assessments to open in the window: one opens for work; several (of one organisation)
+    /// open side by side in the history view.
+    pub files: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -10,7 +10,7 @@ use crate::files::Recovery;
 use crate::model::Questionnaire;
 
 use super::action_plan::ActionPlanView;
-use super::command::{Command, Message};
+use super::command::{Command, Message, Progress};
 use super::dialogs::FileDialogs;
 use super::file_dialog::InAppDialog;
 use super::history::HistoryView;
@@ -43,8 +43,9 @@ pub struct AppEnv {
     pub dialogs: Box<dyn FileDialogs>,
     /// Where the autosave lives; `None` disables it.
     pub data_dir: Option<PathBuf>,
-    /// A file to open at start (from the command line).
-    pub open: Option<PathBuf>,
+    /// Files to open at start (from the command line): one is opened, several go into the
+    /// history view.
+    pub open: Vec<PathBuf>,
     /// Run file work at once on the UI thread (tests) instead of on a worker.
     pub jobs_in_line: bool,
 }
@@ -169,8 +170,13 @@ impl App {
         };
         app.read_recovery();
         app.read_saved_portfolio();
-        if let Some(path) = env.open {
-            app.commands.push(Command::OpenPath(path));
+        match <[PathBuf; 1]>::try_from(env.open) {
+            Ok([path]) => app.commands.push(Command::OpenPath(path)),
+            Err(several) => app.commands.extend(
+                several
+                    .into_iter()
+                    .map(|path| Command::Progress(Progress::HistoryFile(path))),
+            ),
         }
         app
     }

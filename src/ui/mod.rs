@@ -84,7 +84,7 @@ impl Screen {
 pub const APP_NAME: &str = "Convergence";
 
 /// Opens the window (on `file`, if given) and runs until it is closed.
-pub fn run_app(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+pub fn run_app(files: Vec<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -95,7 +95,7 @@ pub fn run_app(file: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
     let env = AppEnv {
         dialogs: Box::new(NativeDialogs::default()),
         data_dir: eframe::storage_dir(APP_NAME),
-        open: file,
+        open: files,
         jobs_in_line: false,
     };
     eframe::run_native(

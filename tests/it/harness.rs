@@ -15,7 +15,18 @@ pub fn app(data_dir: &Path, paths: Vec<PathBuf>) -> Harness<'static, App> {
 
 /// The same at another window size (a projector's 1920×1080, say).
 pub fn app_sized(data_dir: &Path, paths: Vec<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
-    app_with(data_dir, ScriptedDialogs::answering(paths), size)
+    app_with(
+        data_dir,
+        ScriptedDialogs::answering(paths),
+        size,
+        Vec::new(),
+    )
+}
+
+/// The app started as `convergence FILE…` is: `open` given on the command line.
+pub fn app_opening(data_dir: &Path, open: Vec<PathBuf>) -> Harness<'static, App> {
+    let size = egui::vec2(1280.0, 800.0);
+    app_with(data_dir, ScriptedDialogs::answering(Vec::new()), size, open)
 }
 
 /// The app on a desktop with no native file dialog (no portal, no zenity): it asks in the window.
@@ -24,10 +35,16 @@ pub fn app_without_native_dialogs(data_dir: &Path) -> Harness<'static, App> {
         data_dir,
         ScriptedDialogs::unavailable(),
         egui::vec2(1280.0, 800.0),
+        Vec::new(),
     )
 }
 
-fn app_with(data_dir: &Path, dialogs: ScriptedDialogs, size: egui::Vec2) -> Harness<'static, App> {
+fn app_with(
+    data_dir: &Path,
+    dialogs: ScriptedDialogs,
+    size: egui::Vec2,
+    open: Vec<PathBuf>,
+) -> Harness<'static, App> {
     let data_dir = data_dir.to_path_buf();
     Harness::builder().with_size(size).build_eframe(move |cc| {
         let dialogs = Box::new(dialogs);
@@ -36,7 +53,7 @@ fn app_with(data_dir: &Path, dialogs: ScriptedDialogs, size: egui::Vec2) -> Harn
             AppEnv {
                 dialogs,
                 data_dir: Some(data_dir),
-                open: None,
+                open,
                 jobs_in_line: true,
             },
         )

@@ -6,7 +6,7 @@ use convergence::ui::{App, Screen};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::harness::app;
+use crate::harness::{app, app_opening};
 use crate::portfolio::portfolio_folder;
 use crate::report_progress::saved_beta;
 use crate::trend::{rounds, saved};
@@ -21,6 +21,29 @@ pub fn menu(harness: &mut Harness<'_, App>, item: &str) {
 fn add_assessment(harness: &mut Harness<'_, App>) {
     harness.get_by_label("Add assessment…").click();
     harness.run();
+}
+
+#[test]
+fn several_files_on_the_command_line_open_the_history_one_opens_for_work() {
+    let [first, second, third] = rounds();
+    let (folder, paths) = saved(&[("c", &third), ("a", &first), ("b", &second)]);
+    let mut harness = app_opening(folder.path(), paths.clone());
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::History);
+    assert!(
+        harness.state().document().is_none(),
+        "nothing opened for work"
+    );
+    for value in ["1.67", "2.50", "3.17"] {
+        assert_eq!(harness.query_all_by_label(value).count(), 2, "{value}");
+    }
+    harness.get_by_label("+2.00  Communication");
+
+    let mut harness = app_opening(folder.path(), paths[..1].to_vec());
+    harness.run();
+    assert_ne!(harness.state().screen(), Screen::History);
+    let opened = harness.state().document().expect("the one file is open");
+    assert_eq!(opened.assessment.date, third.date);
 }
 
 #[test]
