@@ -205,9 +205,10 @@ fn heat_map_ui(ui: &mut egui::Ui, q: &QuestionnaireInfo, entries: &[&PortfolioEn
         );
         for (_, name) in &q.dimensions {
             let short = crate::ui::charts::category_label(std::slice::from_ref(name), 1.0);
+            // Cut to the cell's width, so each heading stays over its column.
             ui.add_sized(
                 [CELL_WIDTH, ROW_HEIGHT],
-                egui::Label::new(egui::RichText::new(short).strong()),
+                egui::Label::new(egui::RichText::new(short).strong()).truncate(),
             )
             .on_hover_text(name);
         }

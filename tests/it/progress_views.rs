@@ -138,6 +138,15 @@ fn the_portfolio_screen_reads_a_folder_into_a_heat_map_and_distributions() {
     harness.get_by_label("Delta Communication: 5.00");
     harness.get_by_label("Gamma Value from usage: —");
     harness.get_by_label("ACME  ltd slope: 3.17");
+    // Each heading stands over its column, after a heading wider than its cell ("Communication").
+    let heading = harness.get_by_label("People").rect();
+    let cell = harness
+        .get_by_label("Gamma People and culture: 3.00")
+        .rect();
+    assert!(
+        (heading.center().x - cell.center().x).abs() < 1.0,
+        "the heading at {heading:?} stands over its column at {cell:?}"
+    );
     harness.get_by_label(
         "Communication: 4 organisations, Q1 2.75, median 3.00, Q3 3.50, range 2.00–5.00",
     );
