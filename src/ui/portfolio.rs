@@ -104,7 +104,11 @@ impl PortfolioView {
             q.title,
             theme::count(entries.len(), "organisation")
         ));
-        heat_map_ui(ui, q, &entries);
+        // Wider than a small window with many dimensions: it scrolls sideways on its own,
+        // and the charts below keep the window's width.
+        egui::ScrollArea::horizontal()
+            .id_salt("portfolio-heat-map-wide")
+            .show(ui, |ui| heat_map_ui(ui, q, &entries));
         ui.add_space(12.0);
         ui.strong("Each dimension's distribution across the organisations");
         let colour = theme::graphic(ui, theme::CURRENT);
