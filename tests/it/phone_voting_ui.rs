@@ -53,14 +53,28 @@ fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) {
     }
 }
 
+/// The small questionnaire's assessment with one IT and one business participant, no answers.
+fn room_of_two() -> convergence::model::Assessment {
+    let mut assessment = support::assessment();
+    support::add_participant(&mut assessment, Side::It, &[]);
+    support::add_participant(&mut assessment, Side::Business, &[]);
+    assessment
+}
+
+/// Opens the panel, picks loopback (so that nothing but this machine is ever sent anything)
+/// and starts: the join address.
+fn start_on_loopback(harness: &mut Harness<'_, App>) -> String {
+    click(harness, "Phone voting");
+    choose(harness, "Network", "lo · 127.0.0.1");
+    click(harness, "Start phone voting");
+    harness.state().phone_join_url().expect("voting is on")
+}
+
 #[test]
 fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("workshop.ron");
-    let mut assessment = support::assessment();
-    support::add_participant(&mut assessment, Side::It, &[]);
-    support::add_participant(&mut assessment, Side::Business, &[]);
-    convergence::files::save_assessment(&assessment, &file).unwrap();
+    convergence::files::save_assessment(&room_of_two(), &file).unwrap();
     let mut harness = harness::app(dir.path(), vec![]);
     harness.state_mut().push(Command::OpenPath(file));
     harness.run();
@@ -69,14 +83,8 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
         .push(Command::Show(Screen::Questionnaire));
     harness.run();
 
-    click(&mut harness, "Phone voting");
-    // Loopback, so that nothing but this machine is ever sent anything.
-    let loopback = "lo · 127.0.0.1";
-    choose(&mut harness, "Network", loopback);
-    click(&mut harness, "Start phone voting");
-
+    let url = start_on_loopback(&mut harness);
     harness.get_by_label("QR code to join the vote");
-    let url = harness.state().phone_join_url().expect("voting is on");
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     harness.get_by_label(&url);
     let (base, token) = url.split_once("/?t=").unwrap();
@@ -146,21 +154,15 @@ fn phone_voting_starts_shows_the_qr_code_takes_a_vote_as_an_edit_and_stops() {
 fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes() {
     let (data, files) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let file = files.path().join("workshop.ron");
-    let mut assessment = support::assessment();
-    support::add_participant(&mut assessment, Side::It, &[]);
-    support::add_participant(&mut assessment, Side::Business, &[]);
-    convergence::files::save_assessment(&assessment, &file).unwrap();
+    convergence::files::save_assessment(&room_of_two(), &file).unwrap();
     let mut harness = harness::app(data.path(), vec![]);
     harness.state_mut().push(Command::OpenPath(file));
     harness.run();
     harness.state_mut().push(Command::Present(Some(2)));
     harness.run();
 
-    click(&mut harness, "Phone voting");
-    choose(&mut harness, "Network", "lo · 127.0.0.1");
-    click(&mut harness, "Start phone voting");
+    let url = start_on_loopback(&mut harness);
     harness.get_by_label("QR code to join the vote");
-    let url = harness.state().phone_join_url().expect("voting is on");
     let (base, token) = url.split_once("/?t=").unwrap();
     // "Open" offers the question on the projector, the third.
     click(&mut harness, "Open");
@@ -208,9 +210,7 @@ fn phone_voting_from_the_presentation_is_autosaved_and_ends_when_the_app_closes(
 fn opening_another_assessment_stops_phone_voting_on_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let (first, second) = (dir.path().join("first.ron"), dir.path().join("second.ron"));
-    let mut assessment = support::assessment();
-    support::add_participant(&mut assessment, Side::It, &[]);
-    support::add_participant(&mut assessment, Side::Business, &[]);
+    let assessment = room_of_two();
     // The same questionnaire and the same participant ids: only the file tells them apart.
     convergence::files::save_assessment(&assessment, &first).unwrap();
     convergence::files::save_assessment(&assessment, &second).unwrap();
@@ -221,10 +221,7 @@ fn opening_another_assessment_stops_phone_voting_on_the_first() {
         .state_mut()
         .push(Command::Show(Screen::Questionnaire));
     harness.run();
-    click(&mut harness, "Phone voting");
-    choose(&mut harness, "Network", "lo · 127.0.0.1");
-    click(&mut harness, "Start phone voting");
-    let url = harness.state().phone_join_url().expect("voting is on");
+    let url = start_on_loopback(&mut harness);
 
     harness.state_mut().push(Command::OpenPath(second.clone()));
     harness.run();
