@@ -437,10 +437,11 @@ fn import_csv(
     }
     if errors > 0 && !options.force {
         anyhow::bail!(
-            "{}: {errors} errors; {} was not written (fix the file, or give --force to write \
-             the {imported} participants read)",
+            "{}: {}; {} was not written (fix the file, or give --force to write the {} read)",
             responses.display(),
+            crate::report::format::count(errors, "error"),
             output.display(),
+            crate::report::format::count(imported, "participant"),
         );
     }
     let mut assessment = crate::model::Assessment::new(q);

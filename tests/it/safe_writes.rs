@@ -287,3 +287,17 @@ fn saves_and_the_autosave_create_files_with_the_usual_permissions() {
         assert_eq!(mode(&autosave_dir.join(&entry)), usual, "{entry}");
     }
 }
+
+#[test]
+fn the_refusal_counts_in_words_that_agree() {
+    let (dir, _, ron) = workspace();
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, "Name,Side,Q\nAnn,IT,7\n").unwrap();
+    let out = import(&csv, &ron, &[]);
+    assert_refused(&out, &ron, "was not written");
+    let err = stderr(&out);
+    assert!(
+        err.contains(": 1 error;") && err.contains("the 1 participant read)"),
+        "{err}"
+    );
+}
